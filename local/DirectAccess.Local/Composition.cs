@@ -1,0 +1,24 @@
+using DirectAccess.Local.Hosting;
+using DirectAccess.Local.Model;
+using DirectAccess.Local.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectAccess.Local;
+
+/// <summary>The one place the local cloud's services are composed.</summary>
+public static class Composition
+{
+    /// <summary>
+    /// Registers everything. Handler order is routing order: identity services (Cognito, STS, JWKS) first, then
+    /// Lambda and the Runtime API, and S3 last because it takes every request nobody else does.
+    /// </summary>
+    public static void AddLocalCloud(IServiceCollection services, LocalCloudOptions options, StackModel stack)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(stack);
+        services.AddSingleton(new StateDatabase(options.DataDir));
+        services.AddSingleton<ServiceRouter>();
+        Identity.IdentityPlane.Add(services, options, stack);
+        DataPlane.DataPlaneServices.Add(services, options, stack);
+    }
+}
