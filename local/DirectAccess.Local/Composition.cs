@@ -18,7 +18,10 @@ public static class Composition
         services.AddSingleton(stack);
         services.AddSingleton(new StateDatabase(options.DataDir));
         services.AddSingleton<ServiceRouter>();
-        Identity.IdentityPlane.Add(services, options, stack);
-        DataPlane.DataPlaneServices.Add(services, options, stack);
+        UserPools.UserPoolServices.Add(services, options, stack);
+        Identity.IdentityServices.Add(services, options, stack);
+        Auth.AuthServices.Add(services, options, stack);
+        Lambda.LambdaServices.Add(services, options, stack);
+        S3.S3Services.Add(services, options, stack);
     }
 }

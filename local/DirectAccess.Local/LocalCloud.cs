@@ -44,11 +44,11 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>
     /// Loads the template, composes the services, listens on 127.0.0.1 and writes <c>directaccess.json</c>.
     /// </summary>
-    /// <exception cref="Template.TemplateException">When the template holds something the local cloud cannot honour.</exception>
+    /// <exception cref="TemplateException">When the template holds something the local cloud cannot honour.</exception>
     public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.DataDir);
-        var stack = Template.TemplateLoader.Load(options.TemplatePath, options.Region, options.AccountId);
+        var stack = Template.TemplateLoader.Load(options.TemplatePath, options);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -70,7 +70,7 @@ public sealed class LocalCloud : IAsyncDisposable
         var cloud = new LocalCloud(app, endpoint, stack, options);
         foreach (var started in app.Services.GetServices<IStartupTask>())
         {
-            await started.RunAsync(cloud, cancellationToken);
+            await started.RunAsync(endpoint, cancellationToken);
         }
 
         return cloud;
@@ -82,11 +82,4 @@ public sealed class LocalCloud : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>Work run once the listener is up and the endpoint is known (e.g. writing <c>directaccess.json</c>).</summary>
-public interface IStartupTask
-{
-    /// <summary>Runs the task.</summary>
-    Task RunAsync(LocalCloud cloud, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using DirectAccess.Local.Model;
+
 namespace DirectAccess.Local;
 
 /// <summary>The local cloud's own command line: parses options, starts, prints <c>ready</c>, runs until Ctrl+C.</summary>
@@ -22,7 +24,7 @@ public static class LocalCloudCommandLine
         {
             cloud = await LocalCloud.StartAsync(options);
         }
-        catch (Template.TemplateException e)
+        catch (TemplateException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;

@@ -4,7 +4,7 @@ namespace DirectAccess.Local.Hosting;
 
 /// <summary>
 /// One AWS service (or protocol endpoint) served on the shared port. The router asks each handler, in the order they
-/// are registered in <see cref="Composition"/>, whether it takes a request; the first that does serves it.
+/// are registered (the host composes them in one place), whether it takes a request; the first that does serves it.
 /// </summary>
 public interface IAwsServiceHandler
 {

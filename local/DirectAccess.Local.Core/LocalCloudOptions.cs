@@ -21,6 +21,9 @@ public sealed record LocalCloudOptions
     /// <summary>AWS region the local ids and ARNs use (default <c>us-east-1</c>).</summary>
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>Stack name for <c>AWS::StackName</c> (default <c>directaccess</c>).</summary>
+    public string StackName { get; init; } = "directaccess";
+
     /// <summary>Account id used in local ARNs (default <c>000000000000</c>).</summary>
     public string AccountId { get; init; } = "000000000000";
 

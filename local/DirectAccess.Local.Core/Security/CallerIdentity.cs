@@ -58,15 +58,51 @@ public sealed record AuthenticationResult(CallerIdentity? Caller, int StatusCode
 }
 
 /// <summary>
-/// Verifies SigV4 on a request whose body is small and fully buffered (JSON 1.1, Query, REST-JSON services).
-/// S3's streaming bodies are verified by the S3 handler's own streaming verifier.
+/// SigV4 verification (AWS General Reference, "Signature Version 4"): the <c>Authorization</c> header or presigned
+/// query, credential scope (date, region, service), session token, credential expiry and clock skew, with each failure
+/// reported in the service's own error code.
 /// </summary>
 public interface IRequestAuthenticator
 {
     /// <summary>
-    /// Verifies the request's SigV4 signature (header or presigned query) over <paramref name="body"/>, the session
-    /// token, expiry and clock skew. <paramref name="service"/> is the signing name (<c>cognito-idp</c>, <c>sts</c>,
-    /// <c>lambda</c>, ...), which must match the credential scope.
+    /// Verifies a request whose body is small and fully buffered (JSON 1.1, Query, REST-JSON services).
+    /// <paramref name="service"/> is the signing name (<c>cognito-idp</c>, <c>sts</c>, <c>lambda</c>, ...) that the
+    /// credential scope must name; the body's SHA-256 must match what was signed.
     /// </summary>
     AuthenticationResult Authenticate(Microsoft.AspNetCore.Http.HttpRequest request, ReadOnlySpan<byte> body, string service);
+
+    /// <summary>
+    /// Verifies an S3 request's signature over its headers and returns the payload as a stream that verifies as it
+    /// is read: a hex <c>x-amz-content-sha256</c> is checked at end of stream; <c>STREAMING-AWS4-HMAC-SHA256-PAYLOAD</c>
+    /// chunk signatures are checked per chunk; <c>STREAMING-UNSIGNED-PAYLOAD-TRAILER</c> (and the signed-trailer
+    /// variant) are decoded and their trailing headers exposed; <c>UNSIGNED-PAYLOAD</c> passes through. A mismatch
+    /// makes the stream throw <see cref="PayloadVerificationException"/> so the caller can discard what it wrote.
+    /// </summary>
+    StreamingAuthenticationResult AuthenticateStreaming(Microsoft.AspNetCore.Http.HttpRequest request, string service);
+}
+
+/// <summary>The outcome of <see cref="IRequestAuthenticator.AuthenticateStreaming"/>.</summary>
+/// <param name="Result">Caller or error.</param>
+/// <param name="Payload">The decoded, verifying payload stream (null on failure). Read it to the end.</param>
+public sealed record StreamingAuthenticationResult(AuthenticationResult Result, VerifyingPayloadStream? Payload);
+
+/// <summary>
+/// A request payload that verifies itself while read (see <see cref="IRequestAuthenticator.AuthenticateStreaming"/>).
+/// After end of stream, <see cref="Trailers"/> holds any trailing headers (e.g. <c>x-amz-checksum-crc32</c>).
+/// </summary>
+public abstract class VerifyingPayloadStream : Stream
+{
+    /// <summary>Trailing headers received after the last chunk (lower-case names); empty until end of stream.</summary>
+    public abstract IReadOnlyDictionary<string, string> Trailers { get; }
+
+    /// <summary>Decoded payload length in bytes when known up front (<c>x-amz-decoded-content-length</c> or Content-Length), else null.</summary>
+    public abstract long? DecodedLength { get; }
+}
+
+/// <summary>The payload did not match what was signed or declared; carries the S3 error code (e.g.
+/// <c>SignatureDoesNotMatch</c>, <c>XAmzContentSHA256Mismatch</c>, <c>IncompleteBody</c>).</summary>
+public sealed class PayloadVerificationException(string errorCode, string message) : IOException(message)
+{
+    /// <summary>The AWS error code to return.</summary>
+    public string ErrorCode { get; } = errorCode;
 }

@@ -1,0 +1,14 @@
+using DirectAccess.Local.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectAccess.Local.Lambda;
+
+/// <summary>Registers Lambda (Invoke, GetFunction, ListFunctions), the Runtime API and the worker pool.</summary>
+public static class LambdaServices
+{
+    /// <summary>Adds this area's services and its <c>IAwsServiceHandler</c>s (registration order is routing order).</summary>
+    public static void Add(IServiceCollection services, DirectAccess.Local.LocalCloudOptions options, StackModel stack)
+    {
+        // HELPER NOTE: placeholder; the owner of this project fills it in. Read /work/main/.briefs/GROUND-RULES.md.
+    }
+}
