@@ -13,7 +13,7 @@ public static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException("DirectAccess.sln not found above " + AppContext.BaseDirectory);
+        return FromBuildMetadata();
     });
 
     public static string Root => RootPath.Value;
@@ -23,4 +23,11 @@ public static class RepoPaths
     public static string Policies => Path.Combine(Root, "policies");
 
     public static string AccessMatrix => Path.Combine(Root, "policies", "access-matrix.json");
+
+    // Built into an artifacts path outside the repository: use the root stamped in at build time.
+    private static string FromBuildMetadata() =>
+        typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "DirectAccessRepoRoot")?.Value?.TrimEnd('/')
+        ?? throw new InvalidOperationException("DirectAccess.sln not found above " + AppContext.BaseDirectory);
 }
