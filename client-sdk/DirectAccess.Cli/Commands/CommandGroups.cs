@@ -9,6 +9,7 @@ public static class CommandGroups
     /// <summary>Every top-level command, in help order.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return PolicyCommand.Build();
         yield break;
     }
 }
