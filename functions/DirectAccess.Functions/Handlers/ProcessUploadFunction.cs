@@ -5,7 +5,6 @@ using DirectAccess.Functions.Contracts;
 using DirectAccess.Functions.Storage;
 using DirectAccess.Functions.Worker.Context;
 using DirectAccess.Functions.Worker.Functions;
-using DirectAccess.Functions.Worker.Invocation;
 
 namespace DirectAccess.Functions.Handlers;
 
@@ -14,7 +13,7 @@ namespace DirectAccess.Functions.Handlers;
 /// execution-role credentials, counts and SHA-256-hashes it in constant memory, writes a manifest to
 /// <c>manifests/&lt;identity id&gt;/&lt;key below the prefix&gt;.json</c>, and returns the receipt.
 /// Errors: <c>Forbidden</c> (no identity, or someone else's key), <c>InvalidRequest</c>, <c>NoSuchKey</c>,
-/// <c>AccessDenied</c>, <c>IncompleteBody</c> (fewer bytes than <c>Content-Length</c>).
+/// <c>AccessDenied</c>, <c>PreconditionFailed</c>, <c>IncompleteBody</c> (see <see cref="ObjectDigest"/>).
 /// </summary>
 public sealed class ProcessUploadFunction(IAmazonS3 s3, UploadBucket bucket, TimeProvider clock)
     : IFunction<ProcessUploadRequest, UploadReceipt>
@@ -31,15 +30,8 @@ public sealed class ProcessUploadFunction(IAmazonS3 s3, UploadBucket bucket, Tim
         var key = OwnedKey.Parse(request.Key, caller.IdentityId);
         var cancellationToken = context.CancellationToken;
 
-        using var response = await S3ErrorTranslation.TranslateAsync(key.Key, () =>
-            s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket.Name, Key = key.Key }, cancellationToken)).ConfigureAwait(false);
-        var (size, sha256) = await StreamingSha256.HashAsync(response.ResponseStream, cancellationToken).ConfigureAwait(false);
-        if (size != response.ContentLength)
-        {
-            throw new FunctionErrorException("IncompleteBody", $"Read {size} bytes of {key.Key}, but S3 announced {response.ContentLength}.");
-        }
-
-        var receipt = new UploadReceipt(key.Key, size, sha256, response.Headers.ContentType ?? "binary/octet-stream", response.ETag ?? string.Empty, key.Owner);
+        var digest = await ObjectDigest.ComputeAsync(s3, bucket.Name, key.Key, cancellationToken).ConfigureAwait(false);
+        var receipt = new UploadReceipt(key.Key, digest.Size, digest.Sha256, digest.ContentType, digest.ETag, key.Owner);
         var manifest = new UploadManifest(receipt, bucket.Name, clock.GetUtcNow().UtcDateTime, context.AwsRequestId);
         using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, FunctionsJsonContext.Default.UploadManifest));
         var manifestKey = ManifestKey(key);
