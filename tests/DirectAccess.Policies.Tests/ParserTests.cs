@@ -84,6 +84,7 @@ public class ParserTests
     [TestCase("""{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${}"}""", "$.Statement[1].Resource", "empty policy variable")]
     [TestCase("""{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username, anonymous}"}""", "$.Statement[1].Resource", "single-quoted")]
     [TestCase("""{"Sid": "Same", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}""", "$.Statement[1].Sid", "duplicate Sid")]
+    [TestCase("""{"Sid": "my-sid", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}""", "$.Statement[1].Sid", "only ASCII letters and digits")]
     [TestCase("""{"Sid": 7, "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}""", "$.Statement[1].Sid", "expected a string")]
     [TestCase("""{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": "cognito"}""", "$.Statement[1].Principal", "must be \"*\"")]
     [TestCase("""{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federate": "x"}}""", "$.Statement[1].Principal.Federate", "unknown principal type")]

@@ -108,7 +108,7 @@ internal sealed class CompiledStatement
 
         if (Resources is not null && !Resources.Covers(request.Resource, request))
         {
-            return Resources.DescribeMiss(request.Resource);
+            return Resources.DescribeMiss();
         }
 
         return Conditions.FirstOrDefault(c => !c.Holds(request))?.DescribeMiss(request);

@@ -44,10 +44,23 @@ internal sealed class PolicyEvaluator
     /// </summary>
     private List<StatementMiss> ExplainImplicitDeny(RequestContext request)
     {
-        var nearby = _allows.Where(s => s.Actions.Covers(request.Action)).ToArray();
-        var candidates = nearby.Length > 0 ? nearby : _allows;
-        return candidates
-            .Select(s => new StatementMiss(s.Ref, s.DescribeMiss(request) ?? "did not apply"))
-            .ToList();
+        var misses = new List<StatementMiss>();
+        foreach (var statement in _allows)
+        {
+            if (statement.Actions.Covers(request.Action))
+            {
+                misses.Add(new StatementMiss(statement.Ref, statement.DescribeMiss(request) ?? "did not apply"));
+            }
+        }
+
+        if (misses.Count == 0)
+        {
+            foreach (var statement in _allows)
+            {
+                misses.Add(new StatementMiss(statement.Ref, statement.Actions.DescribeMiss(request.Action)));
+            }
+        }
+
+        return misses;
     }
 }

@@ -34,8 +34,8 @@ internal sealed class ResourceMatcher
         return IsNotResource;
     }
 
-    /// <summary>Why the statement does not cover <paramref name="resource"/>.</summary>
-    public string DescribeMiss(string resource) => IsNotResource
-        ? $"Resource {resource} is excluded by NotResource"
-        : $"Resource {resource} matches none of [{string.Join(", ", _patterns.Select(p => p.Source))}]";
+    /// <summary>Why the statement does not cover the request's resource (which the caller already knows).</summary>
+    public string DescribeMiss() => IsNotResource
+        ? "Resource is excluded by NotResource"
+        : _patterns.Length == 1 ? $"Resource does not match {_patterns[0].Source}" : $"Resource matches none of [{string.Join(", ", _patterns.Select(p => p.Source))}]";
 }

@@ -47,6 +47,11 @@ internal sealed class StatementParser
             {
                 case "Sid":
                     sid = _policy.RequireString(property.Value, elementPath);
+                    if (!sid.All(char.IsAsciiLetterOrDigit))
+                    {
+                        throw _policy.Error(elementPath, $"Sid '{sid}' may contain only ASCII letters and digits");
+                    }
+
                     if (!_sids.Add(sid))
                     {
                         throw _policy.Error(elementPath, $"duplicate Sid '{sid}' (Sids must be unique within a policy)");
