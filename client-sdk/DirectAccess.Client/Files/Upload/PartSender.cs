@@ -1,0 +1,35 @@
+using DirectAccess.Checksums;
+
+namespace DirectAccess.Client.Files.Upload;
+
+/// <summary>Checksums one part held in memory and PUTs it, retrying transient failures a bounded number of times.</summary>
+internal static class PartSender
+{
+    private const int MaxAttempts = 4;
+
+    /// <summary>Base64 checksum of <paramref name="data"/>.</summary>
+    public static string Checksum(string algorithm, ReadOnlySpan<byte> data)
+    {
+        var checksum = ChecksumAlgorithms.Create(algorithm);
+        checksum.Append(data);
+        return checksum.GetBase64AndReset();
+    }
+
+    /// <summary>Sends the part; returns the ETag.</summary>
+    public static async Task<string> SendAsync(UploadTarget target, string key, string uploadId, int partNumber, ReadOnlyMemory<byte> data,
+        string algorithm, string checksum, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (etag, _) = await target.Writer.PutAsync(target.Bucket, key, data, algorithm, checksum, partNumber, uploadId, null, ct).ConfigureAwait(false);
+                return etag;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && S3Calls.IsTransient(e) && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * (1 << attempt)), ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
