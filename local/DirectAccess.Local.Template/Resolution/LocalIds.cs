@@ -7,7 +7,7 @@ namespace DirectAccess.Local.Template.Resolution;
 /// Deterministic local ids: each derives from SHA-256 of account, region, stack name, logical id and purpose, so the
 /// same template gives the same ids on every start (state in the data dir stays valid) and different stacks differ.
 /// Formats follow AWS (REFERENCE §3): user pool <c>&lt;region&gt;_&lt;9 alphanumerics&gt;</c>, app client id 26
-/// lowercase alphanumerics, identity pool <c>&lt;region&gt;:&lt;uuid&gt;</c>, role id <c>AROA</c> + 17.
+/// lowercase alphanumerics, identity pool <c>&lt;region&gt;:&lt;uuid&gt;</c>.
 /// </summary>
 internal sealed class LocalIds(string region, string accountId, string stackName)
 {
@@ -32,9 +32,6 @@ internal sealed class LocalIds(string region, string accountId, string stackName
 
     /// <summary>The 12 uppercase alphanumerics CloudFormation appends to generated physical names.</summary>
     public string Suffix(string logicalId) => Characters(logicalId, "suffix", Upper, 12);
-
-    /// <summary>An IAM role id: <c>AROA</c> + 17 uppercase alphanumerics.</summary>
-    public string RoleId(string logicalId) => "AROA" + Characters(logicalId, "roleid", Upper, 17);
 
     /// <summary>A deterministic UUID (version-4 layout) for <paramref name="logicalId"/> and <paramref name="purpose"/>.</summary>
     public Guid Uuid(string logicalId, string purpose)

@@ -41,7 +41,7 @@ internal sealed class ResourceAttributes(LocalIds ids, string region, string acc
         ("AWS::Cognito::IdentityPool", "Id") => ids.IdentityPoolId(resource.LogicalId),
         ("AWS::Cognito::IdentityPool", "Name") => IdentityPoolName(resource, names),
         ("AWS::IAM::Role", "Arn") => RoleArn(resource, names),
-        ("AWS::IAM::Role", "RoleId") => ids.RoleId(resource.LogicalId),
+        ("AWS::IAM::Role", "RoleId") => RoleIds.For(RoleArn(resource, names)),
         ("AWS::S3::Bucket", "Arn") => "arn:aws:s3:::" + BucketName(resource, names),
         ("AWS::S3::Bucket", "DomainName") => BucketName(resource, names) + ".s3.amazonaws.com",
         ("AWS::S3::Bucket", "RegionalDomainName") => $"{BucketName(resource, names)}.s3.{region}.amazonaws.com",
