@@ -41,6 +41,9 @@ public sealed class AuthTestHost : IAsyncDisposable
     /// <summary>What each successful S3 request decoded, newest last.</summary>
     public ConcurrentQueue<Observation> Observations { get; } = new();
 
+    /// <summary>Error codes of payloads that failed while being read, newest last.</summary>
+    public ConcurrentQueue<string> PayloadFailures { get; } = new();
+
     public static async Task<AuthTestHost> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -99,16 +102,22 @@ public sealed class AuthTestHost : IAsyncDisposable
                     length += read;
                 }
 
-                Observations.Enqueue(new Observation(result.Caller!.CallerArn, context.Request.Method, length,
+                Observations.Enqueue(new Observation(result.Caller!.CallerArn, context.Request.Headers["x-amz-content-sha256"].ToString(), length,
                     Convert.ToHexStringLower(sha.GetHashAndReset()), new Dictionary<string, string>(payload.Trailers), payload.DecodedLength));
                 context.Response.Headers.ETag = $"\"{Convert.ToHexStringLower(md5.GetHashAndReset())}\"";
-                if (HttpMethods.IsGet(context.Request.Method))
+                if (context.Request.Query.ContainsKey("list-type"))
+                {
+                    context.Response.ContentType = "application/xml";
+                    await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>bucket</Name><KeyCount>0</KeyCount><MaxKeys>5</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>");
+                }
+                else if (HttpMethods.IsGet(context.Request.Method))
                 {
                     await context.Response.WriteAsync("hello from the test host");
                 }
             }
             catch (PayloadVerificationException error)
             {
+                PayloadFailures.Enqueue(error.ErrorCode);
                 await WriteS3ErrorAsync(context, error.ErrorCode == "SignatureDoesNotMatch" ? 403 : 400, error.ErrorCode, error.Message);
             }
         }
@@ -130,4 +139,4 @@ public sealed class AuthTestHost : IAsyncDisposable
 }
 
 /// <summary>One verified S3 payload: who sent it, how long it decoded to, its SHA-256 and trailers.</summary>
-public sealed record Observation(string CallerArn, string Method, long Length, string Sha256, IReadOnlyDictionary<string, string> Trailers, long? DecodedLength);
+public sealed record Observation(string CallerArn, string PayloadMode, long Length, string Sha256, IReadOnlyDictionary<string, string> Trailers, long? DecodedLength);
