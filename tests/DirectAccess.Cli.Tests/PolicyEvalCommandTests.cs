@@ -119,6 +119,21 @@ public class PolicyEvalCommandTests
     }
 
     [Test]
+    public async Task Access_matrix_parameters_fill_caller_placeholders()
+    {
+        var request = WriteRequest("""
+            {"action": "s3:GetObject", "resource": "arn:${AWS::Partition}:s3:::${UploadBucket}/private/${erin}/notes.txt",
+             "context": {"cognito-identity.amazonaws.com:sub": "${erin}"}}
+            """);
+
+        var (exit, output, error) = await Run("policy", "eval", "--policy", Uploaders, "--request", request, "--parameters", Matrix);
+
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var json = JsonDocument.Parse(output);
+        Assert.That(json.RootElement.GetProperty("decision").GetString(), Is.EqualTo("Allow"));
+    }
+
+    [Test]
     public async Task Policy_parse_error_exits_two_naming_the_json_path()
     {
         var policy = WriteFile("typo.json", """

@@ -47,7 +47,7 @@ public static class PolicyCommand
         };
         var parameterFile = new Option<string?>("--parameters")
         {
-            Description = "JSON file of placeholder values: an object of strings, or an object with a \"parameters\" object (e.g. policies/access-matrix.json).",
+            Description = "JSON file of placeholder values: an object of strings, or an access matrix (its \"parameters\", and its callers' identity ids as ${caller}).",
         };
 
         var eval = new Command("eval", "Decide one request against policies: Allow, ExplicitDeny or ImplicitDeny, and why.")
@@ -107,6 +107,7 @@ public static class PolicyCommand
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("parameters", out var nested))
             {
+                AddCallerIdentityIds(root, parameters);
                 root = nested;
             }
 
@@ -135,6 +136,24 @@ public static class PolicyCommand
         }
 
         return parameters;
+    }
+
+    /// <summary>An access matrix's callers fill <c>${caller}</c> with their identity id, as in the matrix rows.</summary>
+    private static void AddCallerIdentityIds(JsonElement matrix, Dictionary<string, string> parameters)
+    {
+        if (!matrix.TryGetProperty("callers", out var callers) || callers.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var caller in callers.EnumerateObject())
+        {
+            if (caller.Value.ValueKind == JsonValueKind.Object
+                && caller.Value.TryGetProperty("identityId", out var id) && id.ValueKind == JsonValueKind.String)
+            {
+                parameters[caller.Name] = id.GetString()!;
+            }
+        }
     }
 
     private static JsonDocument ParseJson(string text, string file)
