@@ -71,6 +71,15 @@ public class PolicyVariableTests
         Assert.That(Decide(Allow("s3:GetObject", $"{Bucket}/{escaped}"), "s3:GetObject", $"{Bucket}/{key}"), Is.EqualTo(expected));
 
     [Test]
+    public void Escapes_in_StringLike_are_literal_while_bare_wildcards_are_not()
+    {
+        var statement = Allow("s3:GetObject", "*", Condition("""{"StringLike": {"s3:prefix": "a${*}b*"}}"""));
+
+        Assert.That(Decide(statement, "s3:GetObject", Bucket + "/k", Key("s3:prefix", "a*bzzz")), Is.EqualTo(DecisionKind.Allow));
+        Assert.That(Decide(statement, "s3:GetObject", Bucket + "/k", Key("s3:prefix", "axbzzz")), Is.EqualTo(DecisionKind.ImplicitDeny));
+    }
+
+    [Test]
     public void A_variable_value_with_wildcards_is_matched_literally()
     {
         var statement = Allow("s3:GetObject", Bucket + "/home/${aws:username}/*");
