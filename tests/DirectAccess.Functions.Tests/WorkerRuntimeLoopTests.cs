@@ -121,6 +121,17 @@ public sealed class WorkerRuntimeLoopTests
     }
 
     [Test]
+    public async Task EmptyPayloadIsReadAsAnEmptyObjectAsLambdaDelivers()
+    {
+        await using var worker = await StartContextWorkerAsync();
+
+        var post = await worker.Runtime.InvokeAsync([]);
+
+        Assert.That(post.IsResponse, Is.True, System.Text.Encoding.UTF8.GetString(post.Body));
+        Assert.That(JsonSerializer.Deserialize(post.Body, Json.ContextReport)!.Note, Is.Null);
+    }
+
+    [Test]
     public async Task MissingDeadlineIsRefused()
     {
         await using var worker = await StartContextWorkerAsync();

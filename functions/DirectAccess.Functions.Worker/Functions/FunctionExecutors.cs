@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DirectAccess.Functions.Worker.Context;
 using DirectAccess.Functions.Worker.Invocation;
 using DirectAccess.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +46,10 @@ internal static class FunctionExecutors
             {
                 var span = buffer.AsSpan((int)memory.Position);
                 request = JsonSerializer.Deserialize(span.IsEmpty ? EmptyObject : span, requestType);
+            }
+            else if (input.CanSeek && input.Position == input.Length)
+            {
+                request = JsonSerializer.Deserialize(EmptyObject, requestType);
             }
             else
             {
