@@ -1,4 +1,3 @@
-// HELPER NOTE: read /work/main/.briefs/GROUND-RULES.md (shared-tree rules). Add only your own yield line here.
 using System.CommandLine;
 
 namespace DirectAccess.Cli.Commands;
@@ -9,7 +8,18 @@ public static class CommandGroups
     /// <summary>Every top-level command, in help order.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return Demo.DemoCommand.Build();
+        foreach (var command in AuthCommands.Build())
+        {
+            yield return command;
+        }
+
+        foreach (var command in FileCommands.Build())
+        {
+            yield return command;
+        }
+
+        yield return InvokeCommand.Build();
         yield return PolicyCommand.Build();
-        yield break;
     }
 }
