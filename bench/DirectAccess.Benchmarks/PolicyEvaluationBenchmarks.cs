@@ -11,6 +11,7 @@ namespace DirectAccess.Benchmarks;
 /// Run: dotnet run -c Release --project bench/DirectAccess.Benchmarks -- --filter '*PolicyEvaluation*'
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PolicyEvaluationBenchmarks
 {
     private PolicySet _uploaders = null!;
