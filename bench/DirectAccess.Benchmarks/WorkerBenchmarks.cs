@@ -32,7 +32,7 @@ public class WorkerBenchmarks
     public void SetUp()
     {
         _typedHost = BuildHost("Typed", builder => builder.AddFunction<BenchTypedFunction, BenchRequest, BenchResponse>(
-            "Typed", BenchJsonContext.Default.BenchRequest, BenchJsonContext.Default.BenchResponse));
+            "Typed", BenchJsonContext.Default));
         _streamHost = BuildHost("Stream", builder => builder.AddStreamFunction<BenchStreamFunction>("Stream"));
         _invocation = new RuntimeInvocation(
             "c0ffee00-0000-4000-8000-000000000001",

@@ -27,9 +27,9 @@ public static class FunctionsRegistration
 
         var json = FunctionsJsonContext.Default;
         return builder
-            .AddFunction<WhoAmIFunction, WhoAmIRequest, WhoAmIResponse>(FunctionNames.WhoAmI, json.WhoAmIRequest, json.WhoAmIResponse)
-            .AddFunction<ProcessUploadFunction, ProcessUploadRequest, UploadReceipt>(FunctionNames.ProcessUpload, json.ProcessUploadRequest, json.UploadReceipt)
-            .AddFunction<ShareFileFunction, ShareFileRequest, ShareFileResponse>(FunctionNames.ShareFile, json.ShareFileRequest, json.ShareFileResponse)
-            .AddFunction<AdminReportFunction, AdminReportRequest, AdminReportResponse>(FunctionNames.AdminReport, json.AdminReportRequest, json.AdminReportResponse);
+            .AddFunction<WhoAmIFunction, WhoAmIRequest, WhoAmIResponse>(FunctionNames.WhoAmI, json)
+            .AddFunction<ProcessUploadFunction, ProcessUploadRequest, UploadReceipt>(FunctionNames.ProcessUpload, json)
+            .AddFunction<ShareFileFunction, ShareFileRequest, ShareFileResponse>(FunctionNames.ShareFile, json)
+            .AddFunction<AdminReportFunction, AdminReportRequest, AdminReportResponse>(FunctionNames.AdminReport, json);
     }
 }

@@ -19,7 +19,7 @@ public sealed class WorkerRuntimeLoopTests
             builder.Services.AddSingleton(log ?? new CallLog());
             builder.Services.AddScoped<ScopedMarker>();
             builder.UseMiddleware<OuterMiddleware>().UseMiddleware<InnerMiddleware>();
-            builder.AddFunction<ContextFunction, ContextRequest, ContextReport>("Context", Json.ContextRequest, Json.ContextReport);
+            builder.AddFunction<ContextFunction, ContextRequest, ContextReport>("Context", Json);
         });
 
     private static Task<WorkerHarness> StartStreamWorkerAsync<TFunction>(DeadlineProbe? probe = null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using DirectAccess.Functions.Worker.Invocation;
 using DirectAccess.Functions.Worker.Middleware;
@@ -12,10 +13,12 @@ internal static class FunctionExecutors
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     /// <summary>A step that deserializes the payload, runs <typeparamref name="TFunction"/> and serializes its result.</summary>
-    public static FunctionExecutionDelegate Typed<TFunction, TRequest, TResponse>(
-        JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType)
+    /// <exception cref="InvalidOperationException"><paramref name="json"/> lacks one of the two types.</exception>
+    public static FunctionExecutionDelegate Typed<TFunction, TRequest, TResponse>(JsonSerializerContext json)
         where TFunction : class, IFunction<TRequest, TResponse>
     {
+        var requestType = TypeInfo<TRequest>(json);
+        var responseType = TypeInfo<TResponse>(json);
         return async context =>
         {
             var request = ReadRequest(context.InputStream, requestType);
@@ -32,6 +35,10 @@ internal static class FunctionExecutors
     {
         return context => context.InstanceServices.GetRequiredService<TFunction>().RunAsync(context);
     }
+
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerContext json) =>
+        json.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{json.GetType().Name} has no [JsonSerializable(typeof({typeof(T).Name}))].");
 
     /// <summary>
     /// Reads the payload; the worker's input is always an in-memory stream of at most 6 MB, so it is parsed from its

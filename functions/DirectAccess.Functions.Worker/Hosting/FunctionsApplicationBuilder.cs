@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
 using DirectAccess.Functions.Worker.Context;
 using DirectAccess.Functions.Worker.Functions;
 using DirectAccess.Functions.Worker.Logging;
@@ -59,23 +59,22 @@ public sealed class FunctionsApplicationBuilder
 
     /// <summary>
     /// Registers a function with a typed JSON request and response; <typeparamref name="TFunction"/> is registered as a
-    /// scoped service. The type infos come from a source-generated <c>JsonSerializerContext</c>.
+    /// scoped service. <paramref name="json"/> is a source-generated <c>JsonSerializerContext</c> that lists both types;
+    /// their metadata is looked up only for the function this process serves, so unused functions cost no start-up time.
     /// </summary>
     /// <typeparam name="TFunction">The function class.</typeparam>
     /// <typeparam name="TRequest">The payload type.</typeparam>
     /// <typeparam name="TResponse">The response type.</typeparam>
     /// <param name="name">The name <c>DIRECTACCESS_FUNCTION</c> selects it by (ordinal, case-sensitive).</param>
-    /// <param name="requestType">Source-generated metadata of the request.</param>
-    /// <param name="responseType">Source-generated metadata of the response.</param>
+    /// <param name="json">The source-generated context with <c>[JsonSerializable]</c> for both types (a missing one is an init error).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The name is empty or already registered.</exception>
     public FunctionsApplicationBuilder AddFunction<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFunction, TRequest, TResponse>(
-        string name, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType)
+        string name, JsonSerializerContext json)
         where TFunction : class, IFunction<TRequest, TResponse>
     {
-        ArgumentNullException.ThrowIfNull(requestType);
-        ArgumentNullException.ThrowIfNull(responseType);
-        return Register<TFunction>(name, FunctionExecutors.Typed<TFunction, TRequest, TResponse>(requestType, responseType));
+        ArgumentNullException.ThrowIfNull(json);
+        return Register<TFunction>(name, () => FunctionExecutors.Typed<TFunction, TRequest, TResponse>(json));
     }
 
     /// <summary>Registers a function that works on the raw payload and response streams; it is registered as a scoped service.</summary>
@@ -85,7 +84,7 @@ public sealed class FunctionsApplicationBuilder
     /// <exception cref="ArgumentException">The name is empty or already registered.</exception>
     public FunctionsApplicationBuilder AddStreamFunction<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFunction>(string name)
         where TFunction : class, IStreamFunction =>
-        Register<TFunction>(name, FunctionExecutors.Stream<TFunction>());
+        Register<TFunction>(name, FunctionExecutors.Stream<TFunction>);
 
     /// <summary>Builds the host. The function to serve is chosen when the host runs, so an unknown name is an init error.</summary>
     /// <returns>The host.</returns>
@@ -104,11 +103,11 @@ public sealed class FunctionsApplicationBuilder
     }
 
     private FunctionsApplicationBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFunction>(
-        string name, FunctionExecutionDelegate execute)
+        string name, Func<FunctionExecutionDelegate> createExecutor)
         where TFunction : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!_functions.TryAdd(name, new FunctionDefinition(name, typeof(TFunction), execute)))
+        if (!_functions.TryAdd(name, new FunctionDefinition(name, typeof(TFunction), createExecutor)))
         {
             throw new ArgumentException($"A function named '{name}' is already registered.", nameof(name));
         }

@@ -22,6 +22,7 @@ public sealed class FunctionsWorkerHost : IAsyncDisposable
     private readonly FunctionEnvironment _environment;
     private readonly IReadOnlyList<IFunctionsWorkerMiddleware> _middleware;
     private readonly IReadOnlyDictionary<string, FunctionDefinition> _functions;
+    private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private InvocationDispatcher? _dispatcher;
 
@@ -37,7 +38,10 @@ public sealed class FunctionsWorkerHost : IAsyncDisposable
         _environment = environment;
         _middleware = middleware;
         _functions = functions;
-        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DirectAccess.Functions.Worker");
+        // Resolved once: Microsoft's container compiles a resolver for any service asked for twice, work a cold
+        // start does not need.
+        _loggers = services.GetRequiredService<ILoggerFactory>();
+        _logger = _loggers.CreateLogger("DirectAccess.Functions.Worker");
     }
 
     /// <summary>The root service provider.</summary>
@@ -131,12 +135,12 @@ public sealed class FunctionsWorkerHost : IAsyncDisposable
             _ = probe.ServiceProvider.GetRequiredService(function.FunctionType);
         }
 
-        var functionLogger = _services.GetRequiredService<ILoggerFactory>().CreateLogger(function.Name);
+        var functionLogger = _loggers.CreateLogger(function.Name);
         return new InvocationDispatcher(
             _services.GetRequiredService<IServiceScopeFactory>(),
             _environment,
             functionLogger,
-            MiddlewarePipeline.Compose(_middleware, function.Execute),
+            MiddlewarePipeline.Compose(_middleware, function.CreateExecutor()),
             _services.GetRequiredService<TimeProvider>());
     }
 
