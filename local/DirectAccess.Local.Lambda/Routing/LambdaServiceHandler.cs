@@ -50,5 +50,10 @@ public sealed class LambdaServiceHandler(InvokeOperation invoke, GetFunctionOper
         {
             // The caller went away; nothing to answer.
         }
+        catch (Exception unexpected) when (!context.Response.HasStarted && unexpected is not OperationCanceledException)
+        {
+            // A fault of the local Lambda itself: answer as Lambda does for its own failures, never as a success.
+            await LambdaErrorWriter.WriteAsync(context.Response, LambdaException.Service($"Internal error: {unexpected.Message}"));
+        }
     }
 }

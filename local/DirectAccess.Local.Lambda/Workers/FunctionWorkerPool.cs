@@ -33,7 +33,11 @@ public sealed class FunctionWorkerPool(FunctionModel function, WorkerFactory fac
     /// <exception cref="LambdaException">429 when no worker frees up in time; 500 when a worker cannot start or the pool is shut down.</exception>
     public async Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            throw LambdaException.Service("The local cloud is shutting down.");
+        }
+
         await AcquireSlotAsync(cancellationToken);
         try
         {
