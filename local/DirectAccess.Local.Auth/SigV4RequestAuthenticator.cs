@@ -47,7 +47,7 @@ public sealed class SigV4RequestAuthenticator : IRequestAuthenticator
         }
         catch (SigV4Exception failure)
         {
-            return ServiceErrorCatalog.ToResult(failure.Failure, service, failure.Detail);
+            return ServiceErrorCatalog.ToResult(failure, service);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class SigV4RequestAuthenticator : IRequestAuthenticator
         }
         catch (SigV4Exception failure)
         {
-            return new StreamingAuthenticationResult(ServiceErrorCatalog.ToResult(failure.Failure, service, failure.Detail), null);
+            return new StreamingAuthenticationResult(ServiceErrorCatalog.ToResult(failure, service), null);
         }
     }
 

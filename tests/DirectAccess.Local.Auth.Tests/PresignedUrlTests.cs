@@ -117,4 +117,31 @@ public sealed class PresignedUrlTests
         var withoutSignature = url[..url.IndexOf("&X-Amz-Signature=", StringComparison.Ordinal)];
         Assert.That((await GetAsync(new Uri(withoutSignature))).Code, Is.EqualTo("AuthorizationQueryParametersError"));
     }
+
+    [Test]
+    public async Task A_presigned_PUT_verifies_its_body_against_a_hash_header_sent_along()
+    {
+        var url = new TestSigner(TestKeys.LongTerm).Presign(HttpMethod.Put, Object, 60);
+        byte[] body = [1, 2, 3, 4];
+        using var good = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(body) };
+        good.Headers.TryAddWithoutValidation("x-amz-content-sha256", TestSigner.Hex(System.Security.Cryptography.SHA256.HashData(body)));
+        using (var response = await _http.SendAsync(good))
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        }
+
+        using var bad = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([1, 2, 3, 5]) };
+        bad.Headers.TryAddWithoutValidation("x-amz-content-sha256", TestSigner.Hex(System.Security.Cryptography.SHA256.HashData(body)));
+        using var refused = await _http.SendAsync(bad);
+        Assert.That((await HostResponses.ReadAsync(refused)).Code, Is.EqualTo("XAmzContentSHA256Mismatch"));
+    }
+
+    [Test]
+    public async Task A_request_with_both_a_presigned_query_and_an_Authorization_header_is_refused()
+    {
+        var url = new TestSigner(TestKeys.LongTerm).Presign(HttpMethod.Get, Object, 60);
+        var request = new TestSigner(TestKeys.LongTerm).Sign(HttpMethod.Get, url, []);
+        using var response = await _http.SendAsync(request);
+        Assert.That((await HostResponses.ReadAsync(response)).Code, Is.EqualTo("InvalidArgument"));
+    }
 }

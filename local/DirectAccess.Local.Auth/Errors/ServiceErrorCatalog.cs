@@ -14,6 +14,7 @@ namespace DirectAccess.Local.Auth.Errors;
 /// failure                 | s3                                   | lambda / cognito-idp / cognito-identity (other)   | sts
 /// ------------------------+--------------------------------------+---------------------------------------------------+------------------------------
 /// MissingAuthentication   | 403 AccessDenied                     | 403 MissingAuthenticationTokenException           | 403 MissingAuthenticationToken
+/// MultipleAuthentication… | 400 InvalidArgument                  | 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// UnsupportedAlgorithm    | 400 InvalidArgument                  | 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// MalformedAuthorization  | 400 AuthorizationHeaderMalformed     | 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// MalformedQuery          | 400 AuthorizationQueryParametersError| 400 IncompleteSignatureException                  | 400 IncompleteSignature
@@ -50,21 +51,27 @@ internal static class ServiceErrorCatalog
     /// <param name="failure">What failed.</param>
     /// <param name="service">Signing name of the service called (<c>s3</c>, <c>lambda</c>, <c>sts</c>, <c>cognito-idp</c>, ...).</param>
     /// <param name="detail">The case-specific part of the message (e.g. <c>the region 'eu-west-1' is wrong; expecting 'us-east-1'</c>).</param>
-    public static AuthenticationResult ToResult(SigV4Failure failure, string service, string detail) => service switch
+    /// <param name="presigned">True for query-string authentication (S3 reports scope errors differently then).</param>
+    public static AuthenticationResult ToResult(SigV4Failure failure, string service, string detail, bool presigned = false) => service switch
     {
-        "s3" => ForS3(failure, detail),
+        "s3" => ForS3(failure, detail, presigned),
         "sts" => ForSts(failure, detail),
         _ => ForJsonService(failure, detail),
     };
 
-    private static AuthenticationResult ForS3(SigV4Failure failure, string detail) => failure switch
+    /// <summary>The error for <paramref name="failure"/>, from the exception that reported it.</summary>
+    public static AuthenticationResult ToResult(SigV4Exception failure, string service) =>
+        ToResult(failure.Failure, service, failure.Detail, failure.Presigned);
+
+    private static AuthenticationResult ForS3(SigV4Failure failure, string detail, bool presigned) => failure switch
     {
         SigV4Failure.MissingAuthentication => Fail(403, "AccessDenied", "Access Denied"),
         SigV4Failure.UnsupportedAlgorithm => Fail(400, "InvalidArgument", "Unsupported Authorization Type"),
         SigV4Failure.MalformedAuthorization => Fail(400, "AuthorizationHeaderMalformed", $"The authorization header is malformed; {detail}"),
         SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong => Fail(400, "AuthorizationQueryParametersError", detail),
+        SigV4Failure.MultipleAuthenticationMethods => Fail(400, "InvalidArgument", detail),
         SigV4Failure.ScopeDateMismatch or SigV4Failure.ScopeRegionMismatch or SigV4Failure.ScopeServiceMismatch =>
-            detail.StartsWith("Error parsing", StringComparison.Ordinal)
+            presigned
                 ? Fail(400, "AuthorizationQueryParametersError", detail)
                 : Fail(400, "AuthorizationHeaderMalformed", $"The authorization header is malformed; {detail}"),
         SigV4Failure.TimeTooSkewed => Fail(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large."),
@@ -86,8 +93,8 @@ internal static class ServiceErrorCatalog
     private static AuthenticationResult ForJsonService(SigV4Failure failure, string detail) => failure switch
     {
         SigV4Failure.MissingAuthentication => Fail(403, "MissingAuthenticationTokenException", "Missing Authentication Token"),
-        SigV4Failure.UnsupportedAlgorithm or SigV4Failure.MalformedAuthorization or SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong =>
-            Fail(400, "IncompleteSignatureException", detail),
+        SigV4Failure.UnsupportedAlgorithm or SigV4Failure.MalformedAuthorization or SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong
+            or SigV4Failure.MultipleAuthenticationMethods => Fail(400, "IncompleteSignatureException", detail),
         SigV4Failure.UnknownAccessKey or SigV4Failure.MissingSessionToken or SigV4Failure.InvalidSessionToken =>
             Fail(403, "UnrecognizedClientException", InvalidTokenMessage),
         SigV4Failure.ExpiredCredentials => Fail(403, "ExpiredTokenException", "The security token included in the request is expired"),
@@ -99,8 +106,8 @@ internal static class ServiceErrorCatalog
     private static AuthenticationResult ForSts(SigV4Failure failure, string detail) => failure switch
     {
         SigV4Failure.MissingAuthentication => Fail(403, "MissingAuthenticationToken", "Request is missing Authentication Token"),
-        SigV4Failure.UnsupportedAlgorithm or SigV4Failure.MalformedAuthorization or SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong =>
-            Fail(400, "IncompleteSignature", detail),
+        SigV4Failure.UnsupportedAlgorithm or SigV4Failure.MalformedAuthorization or SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong
+            or SigV4Failure.MultipleAuthenticationMethods => Fail(400, "IncompleteSignature", detail),
         SigV4Failure.UnknownAccessKey or SigV4Failure.MissingSessionToken or SigV4Failure.InvalidSessionToken =>
             Fail(403, "InvalidClientTokenId", InvalidTokenMessage),
         SigV4Failure.ExpiredCredentials => Fail(400, "ExpiredToken", "The security token included in the request is expired"),

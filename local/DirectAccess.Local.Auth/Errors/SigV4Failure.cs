@@ -6,6 +6,9 @@ internal enum SigV4Failure
     /// <summary>Neither an <c>Authorization</c> header nor presigned query parameters.</summary>
     MissingAuthentication,
 
+    /// <summary>Both an <c>Authorization</c> header and presigned query parameters.</summary>
+    MultipleAuthenticationMethods,
+
     /// <summary>An algorithm other than <c>AWS4-HMAC-SHA256</c> (SigV2, SigV4a, ...).</summary>
     UnsupportedAlgorithm,
 

@@ -31,7 +31,7 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
         var parameters = ReadParameters(request);
         var (requestTime, amzDate) = ReadRequestTime(request, parameters);
         CheckScope(parameters, amzDate, service, isS3);
-        CheckTime(parameters, requestTime, service, isS3);
+        CheckTime(parameters, requestTime, service);
 
         var caller = credentials.Find(parameters.AccessKeyId) ?? throw new SigV4Exception(SigV4Failure.UnknownAccessKey, parameters.AccessKeyId);
         CheckSessionToken(request, caller);
@@ -41,8 +41,13 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
         }
 
         var payloadClaim = ReadPayloadClaim(request, parameters, isS3, bufferedBodyHash);
+
+        // A presigned S3 URL is signed before any body exists, so its canonical request always ends in UNSIGNED-PAYLOAD
+        // (S3 API reference, "Authenticating Requests: Using Query Parameters"); a hash header sent along still
+        // decides how the body is verified.
+        var signedPayloadHash = isS3 && parameters.IsPresigned ? SigV4Names.UnsignedPayload : payloadClaim;
         var signingKey = _keys.Get(caller.SecretAccessKey, parameters.ScopeDate, parameters.ScopeRegion, parameters.ScopeService);
-        var canonical = CanonicalRequest.Build(request, RawRequestTarget.From(request), parameters, service, payloadClaim);
+        var canonical = CanonicalRequest.Build(request, RawRequestTarget.From(request), parameters, service, signedPayloadHash);
         var stringToSign = SignatureMath.RequestStringToSign(amzDate, parameters.Scope, SignatureMath.HexSha256(canonical));
         Span<byte> expected = stackalloc byte[32];
         SignatureMath.Sign(signingKey, stringToSign, expected);
@@ -59,6 +64,12 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
         var authorization = request.Headers.Authorization;
         if (authorization.Count > 0)
         {
+            if (PresignedQueryParser.IsPresigned(request.Query))
+            {
+                throw new SigV4Exception(SigV4Failure.MultipleAuthenticationMethods,
+                    "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+            }
+
             if (authorization.Count > 1)
             {
                 throw new SigV4Exception(SigV4Failure.MalformedAuthorization, "more than one Authorization header");
@@ -113,6 +124,8 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
 
     private void CheckScope(SignatureParameters parameters, string amzDate, string service, bool isS3)
     {
+        // S3 words scope errors per authentication style: header → "The authorization header is malformed; …",
+        // presigned → "Error parsing the X-Amz-Credential parameter; …" (the catalog adds the header wording).
         var prefix = parameters.IsPresigned ? "Error parsing the X-Amz-Credential parameter; " : "";
         if (parameters.ScopeTerminator != SigV4Names.ScopeTerminator)
         {
@@ -122,27 +135,27 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
 
         if (parameters.ScopeDate != amzDate[..8])
         {
-            throw new SigV4Exception(SigV4Failure.ScopeDateMismatch, isS3
+            throw new SigV4Exception(SigV4Failure.ScopeDateMismatch, parameters.IsPresigned, isS3
                 ? $"{prefix}Invalid credential date \"{parameters.ScopeDate}\". This date is not the same as X-Amz-Date: \"{amzDate[..8]}\"."
                 : $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{parameters.ScopeDate}' != '{amzDate[..8]}', from '{amzDate}'.");
         }
 
         if (parameters.ScopeRegion != region)
         {
-            throw new SigV4Exception(SigV4Failure.ScopeRegionMismatch, isS3
+            throw new SigV4Exception(SigV4Failure.ScopeRegionMismatch, parameters.IsPresigned, isS3
                 ? $"{prefix}the region '{parameters.ScopeRegion}' is wrong; expecting '{region}'"
                 : "Credential should be scoped to a valid region. ");
         }
 
         if (parameters.ScopeService != service)
         {
-            throw new SigV4Exception(SigV4Failure.ScopeServiceMismatch, isS3
+            throw new SigV4Exception(SigV4Failure.ScopeServiceMismatch, parameters.IsPresigned, isS3
                 ? $"{prefix}incorrect service \"{parameters.ScopeService}\". This endpoint belongs to \"{service}\"."
                 : $"Credential should be scoped to correct service: '{service}'. ");
         }
     }
 
-    private void CheckTime(SignatureParameters parameters, DateTimeOffset requestTime, string service, bool isS3)
+    private void CheckTime(SignatureParameters parameters, DateTimeOffset requestTime, string service)
     {
         var now = clock.GetUtcNow();
         var limit = SkewLimits.For(service);
@@ -172,8 +185,6 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
         {
             throw new SigV4Exception(SigV4Failure.TimeTooSkewed, NotYetCurrent(requestTime, now, limit));
         }
-
-        _ = isS3;
     }
 
     private static string NotYetCurrent(DateTimeOffset requestTime, DateTimeOffset now, TimeSpan limit) =>
