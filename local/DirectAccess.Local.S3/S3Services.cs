@@ -6,6 +6,7 @@ using DirectAccess.Local.S3.Security;
 using DirectAccess.Local.S3.Storage;
 using DirectAccess.Local.State;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DirectAccess.Local.S3;
 
@@ -26,7 +27,7 @@ public static class S3Services
         services.AddSingleton<UploadCatalog>();
         services.AddSingleton<BodyReceiver>();
         services.AddSingleton<S3Authorization>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a clock registered earlier (tests) wins
         services.AddSingleton<BucketOperations>();
         services.AddSingleton<ObjectReadOperations>();
         services.AddSingleton<ObjectWriteOperations>();
