@@ -14,7 +14,15 @@ public sealed class FunctionsAgainstS3Tests
 {
     private const string Alice = "us-east-1:0000aaaa-1111-2222-3333-444455556666";
     private const string Bob = "us-east-1:0000bbbb-1111-2222-3333-444455556666";
-    private const int LargeObjectBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// 64 MiB in the suite; set <c>DIRECTACCESS_TEST_LARGE_OBJECT_MIB=1024</c> to run the full 1 GiB case by hand
+    /// (<c>dotnet test --filter ProcessUploadHashesALargeObject</c>).
+    /// </summary>
+    private static readonly long LargeObjectBytes =
+        (long.TryParse(Environment.GetEnvironmentVariable("DIRECTACCESS_TEST_LARGE_OBJECT_MIB"), out var mebibytes) && mebibytes > 0 ? mebibytes : 64) * 1024 * 1024;
+
+    /// <summary>What one ProcessUpload may allocate whatever the object's size: the hash streams through a fixed buffer.</summary>
+    private const long AllocationBudgetBytes = 8 * 1024 * 1024;
 
     private static readonly FunctionsJsonContext Json = FunctionsJsonContext.Default;
 
@@ -62,7 +70,7 @@ public sealed class FunctionsAgainstS3Tests
             Assert.That(receipt.ContentType, Is.EqualTo("application/octet-stream"));
             Assert.That(receipt.ETag, Is.Not.Empty);
             Assert.That(receipt.Owner, Is.EqualTo(Alice));
-            Assert.That(allocated, Is.LessThan(LargeObjectBytes / 16), $"allocated {allocated} bytes while hashing {LargeObjectBytes}");
+            Assert.That(allocated, Is.LessThan(AllocationBudgetBytes), $"allocated {allocated} bytes while hashing {LargeObjectBytes}");
         });
         TestContext.Out.WriteLine($"ProcessUpload of {LargeObjectBytes} bytes allocated {allocated} bytes");
 
@@ -212,7 +220,7 @@ public sealed class FunctionsAgainstS3Tests
     }
 
     /// <summary>Writes <paramref name="size"/> deterministic pseudo-random bytes to a temp file, uploads it, and returns its SHA-256.</summary>
-    private async Task<string> PutGeneratedObjectAsync(string key, int size)
+    private async Task<string> PutGeneratedObjectAsync(string key, long size)
     {
         var path = Path.Combine(Path.GetTempPath(), $"directaccess-functions-{Guid.NewGuid():N}.bin");
         try
@@ -222,7 +230,7 @@ public sealed class FunctionsAgainstS3Tests
             {
                 var random = new Random(42);
                 var chunk = new byte[1024 * 1024];
-                for (var written = 0; written < size; written += chunk.Length)
+                for (long written = 0; written < size; written += chunk.Length)
                 {
                     random.NextBytes(chunk);
                     hash.AppendData(chunk);
