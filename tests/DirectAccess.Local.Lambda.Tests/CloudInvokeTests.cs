@@ -154,6 +154,36 @@ public sealed class CloudInvokeTests
     }
 
     [Test]
+    public async Task ProcessUpload_refuses_a_key_outside_the_callers_prefix_as_a_function_error()
+    {
+        var caller = Cognito("UploadersRole");
+        using var client = Client(caller);
+
+        var result = await InvokeResult.ReadAsync(client.InvokeAsync(Name("ProcessUpload"), "{\"key\":\"private/someone-else/file.bin\"}"));
+
+        Assert.That(result.Status, Is.EqualTo(HttpStatusCode.OK), result.Text);
+        Assert.That(result.Header("X-Amz-Function-Error"), Is.EqualTo("Unhandled"));
+        Assert.That(result.Json.GetProperty("errorType").GetString(), Is.EqualTo("Forbidden"), result.Text);
+    }
+
+    [Test]
+    public async Task Cold_start_of_a_real_worker_is_measured()
+    {
+        using var client = Client(_admin);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // AdminReport without an identity answers with a function error at once: a pure start-up plus round trip.
+        var result = await InvokeResult.ReadAsync(client.InvokeAsync(Name("AdminReport"), "{}"));
+        var cold = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var warm = await InvokeResult.ReadAsync(client.InvokeAsync(Name("AdminReport"), "{}"));
+        var warmMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        TestContext.Out.WriteLine($"AdminReport first Invoke (process start + Runtime API + round trip): {cold:0.0} ms; second (warm): {warmMs:0.00} ms");
+        Assert.That(result.Status, Is.EqualTo(HttpStatusCode.OK), result.Text);
+        Assert.That(warm.Status, Is.EqualTo(HttpStatusCode.OK), warm.Text);
+    }
+
+    [Test]
     public async Task Warm_invoke_round_trip_of_WhoAmI_is_measured()
     {
         using var client = Client(Cognito("UploadersRole"));

@@ -322,6 +322,28 @@ public sealed class StandInRuntimeTests
         Assert.That(ProcessIsGone(pid, TimeSpan.FromSeconds(5)), Is.True);
     }
 
+    [Test]
+    public async Task Worker_is_replaced_with_fresh_credentials_before_its_own_expire()
+    {
+        // Reusable while more than timeout (2 s) + 1 minute of credential lifetime remain: 64 s leaves 2 s of reuse.
+        var settings = new LambdaSettings { WorkerPath = StandInRuntime.Require(), WorkerCredentialLifetime = TimeSpan.FromSeconds(64) };
+        await using var host = await LambdaTestHost.StartAsync(settings, function => function with { Timeout = Timeout });
+        using var client = host.AdminClient();
+        var name = host.Function("WhoAmI").Name;
+        async Task<JsonElement> EchoAsync() => (await InvokeResult.ReadAsync(client.InvokeAsync(name, "{\"action\":\"echo\"}"))).Json;
+
+        var first = await EchoAsync();
+        var warm = await EchoAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var recycled = await EchoAsync();
+
+        Assert.That(warm.GetProperty("pid").GetInt32(), Is.EqualTo(first.GetProperty("pid").GetInt32()));
+        Assert.That(recycled.GetProperty("pid").GetInt32(), Is.Not.EqualTo(first.GetProperty("pid").GetInt32()));
+        Assert.That(recycled.GetProperty("env").GetProperty("AWS_ACCESS_KEY_ID").GetString(),
+            Is.Not.EqualTo(first.GetProperty("env").GetProperty("AWS_ACCESS_KEY_ID").GetString()));
+        Assert.That(ProcessIsGone(first.GetProperty("pid").GetInt32(), TimeSpan.FromSeconds(5)), Is.True, "the expiring worker was stopped");
+    }
+
     private static bool ProcessIsGone(int pid, TimeSpan within) => SpinWait.SpinUntil(() =>
     {
         try
