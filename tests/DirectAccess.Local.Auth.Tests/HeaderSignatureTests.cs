@@ -215,6 +215,14 @@ public sealed class HeaderSignatureTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url("/bucket/k"));
         request.Headers.TryAddWithoutValidation("Authorization", "AWS AKIATESTLONGTERM0001:c2lnbmF0dXJl");
-        Assert.That((await SendAsync(request)).Code, Is.EqualTo("InvalidArgument"));
+        Assert.That(await SendAsync(request), Is.EqualTo((400, "InvalidRequest",
+            "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.")));
+    }
+
+    [Test]
+    public async Task A_SigV2_presigned_URL_is_refused_saying_to_use_SigV4()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/bucket/k?AWSAccessKeyId=AKIATESTLONGTERM0001&Signature=c2ln&Expires=1795307450"));
+        Assert.That((await SendAsync(request)).Code, Is.EqualTo("InvalidRequest"));
     }
 }

@@ -15,7 +15,7 @@ namespace DirectAccess.Local.Auth.Errors;
 /// ------------------------+--------------------------------------+---------------------------------------------------+------------------------------
 /// MissingAuthentication   | 403 AccessDenied                     | 403 MissingAuthenticationTokenException           | 403 MissingAuthenticationToken
 /// MultipleAuthentication… | 400 InvalidArgument                  | 400 IncompleteSignatureException                  | 400 IncompleteSignature
-/// UnsupportedAlgorithm    | 400 InvalidArgument                  | 400 IncompleteSignatureException                  | 400 IncompleteSignature
+/// UnsupportedAlgorithm    | 400 InvalidRequest (SigV2 too)       | 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// MalformedAuthorization  | 400 AuthorizationHeaderMalformed     | 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// MalformedQuery          | 400 AuthorizationQueryParametersError| 400 IncompleteSignatureException                  | 400 IncompleteSignature
 /// ExpiresTooLong          | 400 AuthorizationQueryParametersError| 400 IncompleteSignatureException                  | 400 IncompleteSignature
@@ -34,7 +34,9 @@ namespace DirectAccess.Local.Auth.Errors;
 /// ContentSha256Mismatch   | 400 XAmzContentSHA256Mismatch        | 403 InvalidSignatureException                     | 403 SignatureDoesNotMatch
 /// InvalidPayloadFraming   | 400 InvalidArgument                  | 403 InvalidSignatureException                     | 403 SignatureDoesNotMatch
 /// </code>
-/// Lambda and the JSON 1.1 services report a bad signature as <c>InvalidSignatureException</c> (that is what they
+/// S3 answers Signature Version 2 (header or <c>AWSAccessKeyId</c>/<c>Signature</c> query, as <c>aws s3 presign</c> of CLI v1
+/// makes without <c>s3.signature_version = s3v4</c>) the way SigV4-only regions do: <c>InvalidRequest</c>, "Please use
+/// AWS4-HMAC-SHA256". Lambda and the JSON 1.1 services report a bad signature as <c>InvalidSignatureException</c> (that is what they
 /// return on AWS); STS uses the Query-protocol names. Services other than these four get the Lambda column.
 /// </remarks>
 internal static class ServiceErrorCatalog
@@ -66,7 +68,7 @@ internal static class ServiceErrorCatalog
     private static AuthenticationResult ForS3(SigV4Failure failure, string detail, bool presigned) => failure switch
     {
         SigV4Failure.MissingAuthentication => Fail(403, "AccessDenied", "Access Denied"),
-        SigV4Failure.UnsupportedAlgorithm => Fail(400, "InvalidArgument", "Unsupported Authorization Type"),
+        SigV4Failure.UnsupportedAlgorithm => Fail(400, "InvalidRequest", "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."),
         SigV4Failure.MalformedAuthorization => Fail(400, "AuthorizationHeaderMalformed", $"The authorization header is malformed; {detail}"),
         SigV4Failure.MalformedQuery or SigV4Failure.ExpiresTooLong => Fail(400, "AuthorizationQueryParametersError", detail),
         SigV4Failure.MultipleAuthenticationMethods => Fail(400, "InvalidArgument", detail),

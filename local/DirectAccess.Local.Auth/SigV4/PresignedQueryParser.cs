@@ -15,6 +15,10 @@ internal static class PresignedQueryParser
     public static bool IsPresigned(IQueryCollection query) =>
         query.ContainsKey(SigV4Names.QuerySignature) || query.ContainsKey(SigV4Names.QueryAlgorithm);
 
+    /// <summary>True for a Signature Version 2 presigned query (<c>AWSAccessKeyId</c> and <c>Signature</c>), which is refused.</summary>
+    public static bool IsSignatureVersion2(IQueryCollection query) =>
+        query.ContainsKey("AWSAccessKeyId") && query.ContainsKey("Signature");
+
     /// <summary>Parses the presigned parameters of <paramref name="query"/>.</summary>
     /// <exception cref="SigV4Exception"><see cref="SigV4Failure.MalformedQuery"/> for a missing, repeated or bad parameter;
     /// <see cref="SigV4Failure.ExpiresTooLong"/> when <c>X-Amz-Expires</c> exceeds 604800.</exception>

@@ -87,6 +87,11 @@ internal sealed class SignatureVerifier(ICredentialStore credentials, string reg
             return parameters;
         }
 
+        if (PresignedQueryParser.IsSignatureVersion2(request.Query))
+        {
+            throw new SigV4Exception(SigV4Failure.UnsupportedAlgorithm, "Signature Version 2 query authentication is not supported.");
+        }
+
         throw new SigV4Exception(SigV4Failure.MissingAuthentication, "no Authorization header or presigned query");
     }
 
