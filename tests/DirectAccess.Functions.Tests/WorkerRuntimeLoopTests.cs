@@ -184,6 +184,17 @@ public sealed class WorkerRuntimeLoopTests
     }
 
     [Test]
+    public async Task ContainerErrorFromTheRuntimeApiEndsTheWorkerWithANonZeroCode()
+    {
+        await using var worker = await StartContextWorkerAsync();
+        await worker.Runtime.InvokeAsync("{}"u8.ToArray());
+
+        worker.Runtime.FailNextWithContainerError();
+
+        Assert.That(await worker.ExitCodeAsync(), Is.EqualTo(WorkerExitCodes.RuntimeApiFailure));
+    }
+
+    [Test]
     public async Task LogLinesAreJsonWithTheRequestId()
     {
         await using var worker = await StartContextWorkerAsync();

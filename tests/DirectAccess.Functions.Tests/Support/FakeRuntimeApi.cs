@@ -60,6 +60,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         return await answer.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>From now on <c>/next</c> answers 500 ("container error"), after which a runtime must exit.</summary>
+    public void FailNextWithContainerError() => _queue.Writer.TryComplete();
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();

@@ -57,6 +57,9 @@ public sealed class WorkerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (at most 10 s) for the host to end by itself and returns its exit code.</summary>
+    public Task<int> ExitCodeAsync() => _run!.WaitAsync(TimeSpan.FromSeconds(10));
+
     /// <summary>Stops the loop and returns the host's exit code.</summary>
     public async Task<int> StopAsync()
     {
