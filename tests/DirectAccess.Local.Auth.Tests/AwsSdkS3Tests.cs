@@ -98,6 +98,22 @@ public sealed class AwsSdkS3Tests
     }
 
     [Test]
+    public void A_checksum_trailer_changed_after_the_SDK_signed_it_fails_the_trailer_signature()
+    {
+        using var s3 = Client(TestKeys.Temporary, c => c.HttpClientFactory = new TamperingHttpClientFactory(body =>
+        {
+            var text = System.Text.Encoding.ASCII.GetBytes("x-amz-checksum-crc32:");
+            var at = body.AsSpan().LastIndexOf(text) + text.Length;
+            body[at] = (byte)(body[at] == (byte)'A' ? 'B' : 'A');
+            return body;
+        }));
+        var error = Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            s3.PutObjectAsync(new PutObjectRequest { BucketName = "bucket", Key = "k", InputStream = new MemoryStream(_data) }));
+        Assert.That(error!.ErrorCode, Is.EqualTo("SignatureDoesNotMatch"));
+        Assert.That(error.Message, Does.Contain("x-amz-trailer-signature"));
+    }
+
+    [Test]
     public async Task A_presigned_GetObject_URL_from_the_SDK_verifies_when_fetched_plainly()
     {
         using var s3 = Client(TestKeys.Temporary);

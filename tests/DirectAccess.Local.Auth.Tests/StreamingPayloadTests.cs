@@ -111,6 +111,13 @@ public sealed class StreamingPayloadTests
     }
 
     [Test]
+    public async Task Bytes_after_the_final_chunk_are_refused()
+    {
+        var request = SignedChunked(new TestSigner(TestKeys.LongTerm), _data, body => [.. body, .. "5\r\nextra\r\n"u8]);
+        Assert.That((await SendAsync(request)).Code, Is.EqualTo("InvalidRequest"));
+    }
+
+    [Test]
     public async Task A_chunked_body_cut_before_the_final_chunk_fails_with_IncompleteBody()
     {
         var request = SignedChunked(new TestSigner(TestKeys.LongTerm), _data, body => body[..(body.Length / 2)]);

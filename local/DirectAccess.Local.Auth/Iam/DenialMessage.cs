@@ -13,13 +13,15 @@ internal static class DenialMessage
     /// <summary>The message for <paramref name="kind"/>; empty for <see cref="DecisionKind.Allow"/>.</summary>
     public static string For(DecisionKind kind, string callerArn, string action, string resource)
     {
+        if (kind == DecisionKind.Allow)
+        {
+            return "";
+        }
+
         var shownResource = action.StartsWith("s3:", StringComparison.OrdinalIgnoreCase) ? $"\"{resource}\"" : resource;
         var head = $"User: {callerArn} is not authorized to perform: {action} on resource: {shownResource}";
-        return kind switch
-        {
-            DecisionKind.Allow => "",
-            DecisionKind.ExplicitDeny => $"{head} with an explicit deny in an identity-based policy",
-            _ => $"{head} because no identity-based policy allows the {action} action",
-        };
+        return kind == DecisionKind.ExplicitDeny
+            ? $"{head} with an explicit deny in an identity-based policy"
+            : $"{head} because no identity-based policy allows the {action} action";
     }
 }

@@ -101,6 +101,11 @@ internal sealed class AwsChunkedPayloadStream : ReadOnlyPayloadStream
         {
             VerifyChunkSignature(ReadOnlySpan<byte>.Empty);
             await ReadTrailersAsync(cancellationToken);
+            if (!await _reader.IsAtEndAsync(cancellationToken))
+            {
+                throw PayloadErrors.InvalidFraming("data follows the final chunk");
+            }
+
             Finish();
             return;
         }

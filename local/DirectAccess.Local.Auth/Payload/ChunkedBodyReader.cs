@@ -74,6 +74,10 @@ internal sealed class ChunkedBodyReader(Stream inner)
         }
     }
 
+    /// <summary>True when nothing follows in the body (checked once the final chunk and trailers are read).</summary>
+    public async ValueTask<bool> IsAtEndAsync(CancellationToken cancellationToken) =>
+        _start == _end && !await FillAsync(cancellationToken);
+
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         _start = 0;
