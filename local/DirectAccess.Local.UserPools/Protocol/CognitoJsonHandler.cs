@@ -12,7 +12,8 @@ namespace DirectAccess.Local.UserPools.Protocol;
 /// <c>x-amzn-RequestId</c>; errors are HTTP 400 (500 for internal errors) with <c>x-amzn-ErrorType</c> and
 /// <c>{"__type":..., "message":...}</c>. Unknown targets get <c>UnknownOperationException</c>.
 /// </summary>
-public sealed class CognitoJsonHandler(IEnumerable<ICognitoOperation> operations, AdministratorCheck administrator, StackModel stack)
+public sealed class CognitoJsonHandler(IEnumerable<ICognitoOperation> operations, AdministratorCheck administrator, StackModel stack,
+    LocalCloudOptions options)
     : IAwsServiceHandler
 {
     /// <summary>The <c>X-Amz-Target</c> prefix of this service.</summary>
@@ -56,9 +57,20 @@ public sealed class CognitoJsonHandler(IEnumerable<ICognitoOperation> operations
         }
         catch (CognitoException error)
         {
-            context.Response.Headers["x-amzn-ErrorType"] = error.ErrorType;
-            await WriteAsync(context, error.StatusCode, new JsonObject { ["__type"] = error.ErrorType, ["message"] = error.Message });
+            await WriteErrorAsync(context, error);
         }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // A bug must still answer in AWS's shape (and never as a success); the details go to the local log.
+            LocalLog.Write(options, $"cognito-idp: internal error {requestId}: {unexpected}");
+            await WriteErrorAsync(context, new CognitoException("InternalErrorException", "An internal error occurred.", 500));
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, CognitoException error)
+    {
+        context.Response.Headers["x-amzn-ErrorType"] = error.ErrorType;
+        return WriteAsync(context, error.StatusCode, new JsonObject { ["__type"] = error.ErrorType, ["message"] = error.Message });
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

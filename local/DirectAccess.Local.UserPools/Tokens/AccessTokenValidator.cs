@@ -32,7 +32,16 @@ public sealed class AccessTokenValidator(SigningKeyStore keys, UserPoolDirectory
             throw invalid;
         }
 
-        var unverified = Handler.ReadJsonWebToken(accessToken);
+        JsonWebToken unverified;
+        try
+        {
+            unverified = Handler.ReadJsonWebToken(accessToken);
+        }
+        catch (Exception malformed) when (malformed is ArgumentException or SecurityTokenException)
+        {
+            throw invalid; // header or payload not Base64url JSON
+        }
+
         var pool = pools.ByIssuer(unverified.Issuer) ?? throw invalid;
         var key = keys.For(pool.Id);
         var result = await Handler.ValidateTokenAsync(accessToken, new TokenValidationParameters

@@ -25,10 +25,15 @@ public sealed class CognitoTestClient(Uri endpoint) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
 
-    public Task<CognitoResponse> CallAsync(string operation, object body) => SendAsync(operation, body, null);
+    public const string UserPoolsPrefix = "AWSCognitoIdentityProviderService.";
+
+    public Task<CognitoResponse> CallAsync(string operation, object body) => SendAsync(UserPoolsPrefix + operation, body, null);
 
     public Task<CognitoResponse> SignedCallAsync(string operation, object body, string accessKey, string secretKey, string? sessionToken = null) =>
-        SendAsync(operation, body, (accessKey, secretKey, sessionToken));
+        SendAsync(UserPoolsPrefix + operation, body, (accessKey, secretKey, sessionToken));
+
+    /// <summary>An unsigned JSON 1.1 call to any target (e.g. <c>AWSCognitoIdentityService.GetId</c>).</summary>
+    public Task<CognitoResponse> CallTargetAsync(string target, object body) => SendAsync(target, body, null);
 
     /// <summary>USER_SRP_AUTH then PASSWORD_VERIFIER; returns the second response (or the first when it failed).</summary>
     public async Task<CognitoResponse> SrpSignInAsync(string clientId, string poolId, string username, string password, bool padDay = false)
@@ -92,11 +97,11 @@ public sealed class CognitoTestClient(Uri endpoint) : IDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<CognitoResponse> SendAsync(string operation, object body, (string Key, string Secret, string? Token)? credentials)
+    private async Task<CognitoResponse> SendAsync(string target, object body, (string Key, string Secret, string? Token)? credentials)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_http.BaseAddress!, "/"));
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         request.Content = new ByteArrayContent(bytes);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
         if (credentials is { } c)

@@ -2,6 +2,7 @@ using System.Net;
 using DirectAccess.Local;
 using DirectAccess.Local.Hosting;
 using DirectAccess.Local.Model;
+using DirectAccess.Policies;
 using DirectAccess.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -78,7 +79,18 @@ public sealed class UserPoolTestHost : IAsyncDisposable
                 new GroupModel("loose", null, LooseRole, "no precedence"),
                 new GroupModel("roleless", 3, null, "no role"),
             ]);
-        return new StackModel("us-east-1", "000000000000", new Dictionary<string, string>(), [pool], [], [], [], []);
+        // One real role so a non-administrator role session can be issued; its policy even allows cognito-idp:*, and
+        // admin calls must still refuse it (they require the administrator).
+        var trust = PolicyDocument.Parse("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},
+            "Action":"sts:AssumeRoleWithWebIdentity",
+            "Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"us-east-1:00000000-0000-0000-0000-000000000000"}}}]}
+            """, "trust");
+        var everything = PolicyDocument.Parse("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"cognito-idp:*","Resource":"*"}]}
+            """, "cognito-idp-all");
+        var role = new RoleModel("UploadersRole", "Uploaders", UploadersRole, trust, [everything], TimeSpan.FromHours(1));
+        return new StackModel("us-east-1", "000000000000", new Dictionary<string, string>(), [pool], [], [role], [], []);
     }
 
     public static async Task<UserPoolTestHost> StartAsync(string? dataDir = null)
