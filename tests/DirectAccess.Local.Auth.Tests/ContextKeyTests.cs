@@ -31,8 +31,8 @@ public sealed class ContextKeyTests
         "us-east-1:12345678-0000-0000-0000-000000000000", PoolId,
         ["authenticated", "cognito-idp.us-east-1.amazonaws.com/us-east-1_Probe", "cognito-idp.us-east-1.amazonaws.com/us-east-1_Probe:CognitoSignIn:u1"]);
 
-    private static string Statement(string sid, string condition) =>
-        $$"""{"Sid":"{{sid}}","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::probe/{{sid}}/${aws:userid}/${cognito-identity.amazonaws.com:sub}","Condition":{{condition}}}""";
+    private static string Statement(string sid, string condition, string? resource = null) =>
+        $$"""{"Sid":"{{sid}}","Effect":"Allow","Action":"s3:GetObject","Resource":"{{resource ?? $"arn:aws:s3:::probe/{sid}/${{aws:userid}}/${{cognito-identity.amazonaws.com:sub}}"}}","Condition":{{condition}}}""";
 
     private static readonly string Policy = $$"""
         {"Version":"2012-10-17","Statement":[
@@ -47,7 +47,10 @@ public sealed class ContextKeyTests
           {{Statement("epoch", """{"NumericGreaterThan":{"aws:EpochTime":"1700000000"}}""")}},
           {{Statement("time", """{"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}""")}},
           {{Statement("past", """{"DateLessThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}""")}},
-          {{Statement("prefix", """{"StringEquals":{"s3:prefix":"mine/"}}""")}}
+          {{Statement("prefix", """{"StringEquals":{"s3:prefix":"mine/"}}""")}},
+          {{Statement("account", """{"StringEquals":{"aws:PrincipalAccount":"000000000000","aws:PrincipalType":"AssumedRole","aws:FederatedProvider":"cognito-identity.amazonaws.com"}}""")}},
+          {{Statement("forged", """{"StringEquals":{"aws:userid":"AROAOTHER:someone"}}""", "arn:aws:s3:::probe/forged/*")}},
+          {{Statement("unforged", """{"StringEquals":{"aws:userid":"AROAPROBE:CognitoIdentityCredentials"}}""", "arn:aws:s3:::probe/unforged/*")}}
         ]}
         """;
 
@@ -64,9 +67,17 @@ public sealed class ContextKeyTests
         _app.Run(async context =>
         {
             var sid = context.Request.Query["sid"].ToString();
-            var keys = context.Request.Query.ContainsKey("prefix")
-                ? new Dictionary<string, string[]> { ["s3:prefix"] = [context.Request.Query["prefix"].ToString()] }
-                : null;
+            var keys = new Dictionary<string, string[]>();
+            if (context.Request.Query.ContainsKey("prefix"))
+            {
+                keys["s3:prefix"] = [context.Request.Query["prefix"].ToString()];
+            }
+
+            if (context.Request.Query.ContainsKey("forge"))
+            {
+                keys["aws:userid"] = ["AROAOTHER:someone"];
+            }
+
             var result = authorizer.Authorize(Caller, "s3:GetObject", $"arn:aws:s3:::probe/{sid}/{Caller.UserId}/{Caller.IdentityId}", context.Request, keys);
             await context.Response.WriteAsync(result.Decision.Kind.ToString());
         });
@@ -94,6 +105,7 @@ public sealed class ContextKeyTests
     [TestCase("time", "Allow")]
     [TestCase("past", "ImplicitDeny")]
     [TestCase("prefix", "ImplicitDeny")]
+    [TestCase("account", "Allow")]
     public async Task Each_context_key_carries_the_value_IAM_would_set(string statement, string expected)
     {
         Assert.That(await _http.GetStringAsync($"/?sid={statement}"), Is.EqualTo(expected));
@@ -104,5 +116,13 @@ public sealed class ContextKeyTests
     {
         Assert.That(await _http.GetStringAsync("/?sid=prefix&prefix=mine/"), Is.EqualTo("Allow"));
         Assert.That(await _http.GetStringAsync("/?sid=prefix&prefix=yours/"), Is.EqualTo("ImplicitDeny"));
+    }
+
+    [Test]
+    public async Task Service_keys_cannot_replace_the_callers_own_keys()
+    {
+        // Control: the fixed-resource statement does allow when aws:userid is the caller's own.
+        Assert.That(await _http.GetStringAsync("/?sid=unforged&forge=1"), Is.EqualTo("Allow"));
+        Assert.That(await _http.GetStringAsync("/?sid=forged&forge=1"), Is.EqualTo("ImplicitDeny"));
     }
 }

@@ -9,8 +9,10 @@ namespace DirectAccess.Local.Auth.Iam;
 /// Builds the request context IAM would see (IAM user guide, "AWS global condition context keys" and "Cognito identity
 /// pool context keys"): <c>aws:userid</c>, <c>aws:PrincipalArn</c> (the role ARN), <c>aws:SourceIp</c>,
 /// <c>aws:SecureTransport</c>, <c>aws:CurrentTime</c> (ISO 8601 UTC), <c>aws:EpochTime</c> (seconds),
-/// <c>aws:RequestedRegion</c>, and for identity-pool credentials <c>cognito-identity.amazonaws.com:sub</c> (identity id),
-/// <c>:aud</c> (pool id) and <c>:amr</c> (multi-valued); then the service's own keys.
+/// <c>aws:RequestedRegion</c>, <c>aws:PrincipalAccount</c>, <c>aws:PrincipalType</c> (<c>AssumedRole</c>, or
+/// <c>Account</c> for the administrator), and for identity-pool credentials <c>aws:FederatedProvider</c>
+/// (<c>cognito-identity.amazonaws.com</c>), <c>cognito-identity.amazonaws.com:sub</c> (identity id), <c>:aud</c> (pool
+/// id) and <c>:amr</c> (multi-valued); then the service's own keys, which may not replace any of these.
 /// </summary>
 internal static class CallerContextKeys
 {
@@ -26,7 +28,13 @@ internal static class CallerContextKeys
             .With("aws:SecureTransport", request.IsHttps ? "true" : "false")
             .With("aws:CurrentTime", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
             .With("aws:EpochTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
-            .With("aws:RequestedRegion", region);
+            .With("aws:RequestedRegion", region)
+            .With("aws:PrincipalType", caller.RoleArn is null ? "Account" : "AssumedRole");
+        if (AccountOf(caller.CallerArn) is { } account)
+        {
+            context.With("aws:PrincipalAccount", account);
+        }
+
         if (SourceIp(request) is { } sourceIp)
         {
             context.With("aws:SourceIp", sourceIp);
@@ -34,6 +42,7 @@ internal static class CallerContextKeys
 
         if (caller.IdentityId is not null)
         {
+            context.With("aws:FederatedProvider", "cognito-identity.amazonaws.com");
             context.With(CognitoPrefix + "sub", caller.IdentityId);
             if (caller.IdentityPoolId is not null)
             {
@@ -47,11 +56,22 @@ internal static class CallerContextKeys
         {
             foreach (var (key, values) in serviceKeys)
             {
-                context.WithValues(key, values);
+                // A service key never overrides what identifies the caller (e.g. a forged aws:userid or :sub).
+                if (!context.TryGetValues(key, out _))
+                {
+                    context.WithValues(key, values);
+                }
             }
         }
 
         return context;
+    }
+
+    /// <summary>The account id of <c>arn:aws:sts::&lt;account&gt;:…</c> or <c>arn:aws:iam::&lt;account&gt;:…</c>; null when not an ARN.</summary>
+    private static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
     }
 
     /// <summary>The client's address as IAM writes it: an IPv4 client seen through a dual-stack socket stays IPv4.</summary>
