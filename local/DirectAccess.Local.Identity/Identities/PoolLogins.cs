@@ -18,8 +18,7 @@ public sealed class PoolLogins(UserPoolTokenValidator validator)
     {
         if (logins.Count == 0)
         {
-            // Unauthenticated identities are refused even when a template allows them: the local cloud has no
-            // unauthenticated role flow, and failing closed is the safe reading.
+            // The template loader refuses pools that allow unauthenticated identities, so no login means no access.
             throw IdentityPoolException.NotAuthorized("Unauthenticated access is not supported for this identity pool.");
         }
 

@@ -4,7 +4,7 @@ using DirectAccess.Local.Template.Resolution;
 namespace DirectAccess.Local.Template.Resources;
 
 /// <summary>
-/// <c>AWS::Cognito::IdentityPool</c> with user-pool providers only. Roles and mappings come from the pool's
+/// <c>AWS::Cognito::IdentityPool</c> with user-pool providers only and no unauthenticated identities. Roles and mappings come from the pool's
 /// <c>AWS::Cognito::IdentityPoolRoleAttachment</c>, applied by the loader. <c>AllowClassicFlow</c> defaults to false
 /// (as in Cognito).
 /// </summary>
@@ -26,7 +26,7 @@ internal static class IdentityPoolReader
             resource.LogicalId,
             context.Ids.IdentityPoolId(resource.LogicalId),
             context.Attributes.IdentityPoolName(resource, context.References),
-            properties.Bool("AllowUnauthenticatedIdentities", false),
+            AllowUnauthenticated(properties),
             properties.Bool("AllowClassicFlow", false),
             providers,
             AuthenticatedRoleArn: null,
@@ -46,4 +46,11 @@ internal static class IdentityPoolReader
         properties.EnsureAllUnderstood();
         return pool;
     }
+
+    // Guest (unauthenticated) identities and their role are not emulated; accepting the flag would make the local
+    // cloud refuse what AWS allows, so the template is refused instead of served differently.
+    private static bool AllowUnauthenticated(PropertyReader properties) =>
+        properties.Bool("AllowUnauthenticatedIdentities", false)
+            ? throw properties.Path.Child("AllowUnauthenticatedIdentities").Error("Unauthenticated identities are not implemented locally.")
+            : false;
 }

@@ -9,7 +9,7 @@ namespace DirectAccess.Local.Template.Resources;
 
 /// <summary>
 /// Turns a resolved policy document from the template into JSON (what CloudFormation sends to IAM) and parses it
-/// with the policy engine. Unquoted YAML <c>true</c>/<c>false</c>/integers become JSON literals, as CloudFormation's
+/// with the policy engine. Unquoted YAML <c>true</c>/<c>false</c>/canonical integers become JSON literals, as CloudFormation's
 /// YAML-to-JSON conversion does; everything else is a JSON string.
 /// </summary>
 internal static class PolicyJson
@@ -72,7 +72,7 @@ internal static class PolicyJson
             case ScalarNode { IsPlain: true, Value: "true" or "false" } flag:
                 writer.WriteBooleanValue(flag.Value == "true");
                 break;
-            case ScalarNode { IsPlain: true } plain when long.TryParse(plain.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+            case ScalarNode { IsPlain: true } plain when IsCanonicalInteger(plain.Value, out var number):
                 writer.WriteNumberValue(number);
                 break;
             case ScalarNode scalar:
@@ -82,4 +82,12 @@ internal static class PolicyJson
                 throw new InvalidOperationException("Unresolved node in a policy document.");
         }
     }
+
+    /// <summary>
+    /// True for plain integers written canonically (<c>60</c>, <c>-1</c>); <c>000000000000</c> or <c>+5</c> stay strings
+    /// so an unquoted account id or code is never turned into a different value.
+    /// </summary>
+    private static bool IsCanonicalInteger(string text, out long number) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)
+        && number.ToString(CultureInfo.InvariantCulture) == text;
 }

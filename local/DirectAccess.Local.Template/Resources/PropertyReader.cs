@@ -79,7 +79,7 @@ internal sealed class PropertyReader(MappingNode properties, PropertyPath path)
     /// <summary>The raw resolved value, or null when absent.</summary>
     public TemplateNode? Node(string name) => Take(name);
 
-    /// <summary>The entries of this mapping not yet read (for maps keyed by user-chosen names).</summary>
+    /// <summary>All entries of this mapping (for maps keyed by user-chosen names, e.g. <c>RoleMappings</c>).</summary>
     public IEnumerable<KeyValuePair<string, TemplateNode>> Entries => properties.Entries;
 
     /// <summary>Declares properties that are accepted but have no effect locally (e.g. <c>Description</c>, <c>Tags</c>).</summary>

@@ -19,6 +19,10 @@ internal static class RoleAttachmentReader
         var poolId = properties.RequiredString("IdentityPoolId");
         var pool = pools.FirstOrDefault(p => p.Id == poolId)
             ?? throw properties.Path.Child("IdentityPoolId").Error($"'{poolId}' is not an identity pool of this template.");
+        if (pool.AuthenticatedRoleArn is not null || pool.UnauthenticatedRoleArn is not null || pool.RoleMappings.Count > 0)
+        {
+            throw properties.Path.Child("IdentityPoolId").Error($"Identity pool '{poolId}' already has a role attachment.");
+        }
 
         var roles = properties.Object("Roles");
         string? authenticated = null, unauthenticated = null;
@@ -33,7 +37,15 @@ internal static class RoleAttachmentReader
         var mappingsNode = properties.Object("RoleMappings");
         foreach (var (key, _) in mappingsNode?.Entries ?? [])
         {
-            mappings.Add(ReadMapping(key, mappingsNode!.Object(key)!));
+            var mapping = ReadMapping(key, mappingsNode!.Object(key)!);
+            // A mapping that names no provider of the pool would never apply and silently hand out the default role.
+            if (!pool.Providers.Any(p => $"{p.ProviderName}:{p.ClientId}" == mapping.IdentityProvider))
+            {
+                throw mappingsNode.Path.Child(key).Error(
+                    $"IdentityProvider '{mapping.IdentityProvider}' is not '<ProviderName>:<ClientId>' of any CognitoIdentityProviders entry of the pool.");
+            }
+
+            mappings.Add(mapping);
         }
 
         properties.EnsureAllUnderstood();
