@@ -84,6 +84,29 @@ public sealed class FunctionsAgainstS3Tests
     }
 
     [Test]
+    public async Task TheRealExecutableProcessesAnUploadThroughTheRuntimeApiWithTheEnvironmentItIsGiven()
+    {
+        var key = $"private/{Alice}/via-process.txt";
+        await PutAsync(key, "through the runtime api");
+        await using var runtime = await FakeRuntimeApi.StartAsync();
+        var settings = _endpoint.FunctionSettings(_bucket).ToDictionary(pair => pair.Key, pair => pair.Value!);
+        await using var app = AppProcess.Start(runtime.Address, FunctionNames.ProcessUpload, settings);
+
+        var post = await runtime.InvokeAsync(
+            JsonSerializer.SerializeToUtf8Bytes(new ProcessUploadRequest(key), Json.ProcessUploadRequest),
+            new FakeInvocation { CognitoIdentity = FakeInvocation.IdentityHeader(Alice, "us-east-1:00000000-0000-0000-0000-0000000000aa") },
+            TimeSpan.FromSeconds(60));
+
+        Assert.That(post.IsResponse, Is.True, System.Text.Encoding.UTF8.GetString(post.Body));
+        var receipt = JsonSerializer.Deserialize(post.Body, Json.UploadReceipt)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(receipt.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData("through the runtime api"u8))));
+            Assert.That(receipt.Owner, Is.EqualTo(Alice));
+        });
+    }
+
+    [Test]
     public async Task ProcessUploadOfAnEmptyObjectHashesNothing()
     {
         await PutAsync($"private/{Alice}/empty.txt", string.Empty);
