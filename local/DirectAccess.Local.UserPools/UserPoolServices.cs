@@ -59,6 +59,7 @@ public static class UserPoolServices
         AddOperation<AdminGetUserOperation>(services);
         AddOperation<ListUsersOperation>(services);
         AddOperation<ListGroupsOperation>(services);
+        AddOperation<AdminListGroupsForUserOperation>(services);
 
         services.AddSingleton<CognitoJsonHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<CognitoJsonHandler>());

@@ -28,7 +28,7 @@ public sealed record PasswordVerifier(byte[] Salt, byte[] Verifier)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltLength);
         var x = ComputeX(SrpGroup.FromBytes(salt), poolName, userIdForSrp, password);
-        return new PasswordVerifier(salt, SrpGroup.Pad(BigInteger.ModPow(SrpGroup.G, x, SrpGroup.N)));
+        return new PasswordVerifier(salt, SrpGroup.Pad(ModularExponentiation.ModPow(SrpGroup.G, x, SrpGroup.N)));
     }
 
     /// <summary>x = H(pad(salt) ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password)), as Cognito's clients compute it.</summary>
@@ -45,7 +45,7 @@ public sealed record PasswordVerifier(byte[] Salt, byte[] Verifier)
     public bool Matches(string poolName, string userIdForSrp, string password)
     {
         var x = ComputeX(SaltValue, poolName, userIdForSrp, password);
-        var candidate = SrpGroup.Pad(BigInteger.ModPow(SrpGroup.G, x, SrpGroup.N));
+        var candidate = SrpGroup.Pad(ModularExponentiation.ModPow(SrpGroup.G, x, SrpGroup.N));
         return CryptographicOperations.FixedTimeEquals(FixedWidth(candidate), FixedWidth(Verifier));
     }
 

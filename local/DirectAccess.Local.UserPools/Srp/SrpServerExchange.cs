@@ -35,7 +35,7 @@ public sealed class SrpServerExchange
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var b = SrpGroup.FromBytes(RandomNumberGenerator.GetBytes(PrivateBytes));
-            var publicB = SrpGroup.Mod(SrpGroup.K * v + BigInteger.ModPow(SrpGroup.G, b, SrpGroup.N));
+            var publicB = SrpGroup.Mod(SrpGroup.K * v + ModularExponentiation.ModPow(SrpGroup.G, b, SrpGroup.N));
             if (!b.IsZero && !publicB.IsZero)
             {
                 return new SrpServerExchange(b, v, publicB);
@@ -62,8 +62,8 @@ public sealed class SrpServerExchange
             return null;
         }
 
-        var baseValue = SrpGroup.Mod(publicA * BigInteger.ModPow(_v, u, SrpGroup.N));
-        var s = BigInteger.ModPow(baseValue, _b, SrpGroup.N);
+        var baseValue = SrpGroup.Mod(publicA * ModularExponentiation.ModPow(_v, u, SrpGroup.N));
+        var s = ModularExponentiation.ModPow(baseValue, _b, SrpGroup.N);
         return HKDF.DeriveKey(HashAlgorithmName.SHA256, SrpGroup.Pad(s), KeyLength, SrpGroup.Pad(u), KeyInfo);
     }
 
