@@ -1,4 +1,3 @@
-using System.Globalization;
 using DirectAccess.Local.Security;
 using DirectAccess.Policies;
 using Microsoft.AspNetCore.Http;
@@ -22,12 +21,13 @@ internal static class CallerContextKeys
     public static RequestContext Build(CallerIdentity caller, string action, string resource, HttpRequest request,
         IReadOnlyDictionary<string, string[]>? serviceKeys, string region, DateTimeOffset now)
     {
+        var clock = RequestClock.For(now);
         var context = new RequestContext(action, resource)
             .With("aws:userid", caller.UserId)
             .With("aws:PrincipalArn", caller.RoleArn ?? caller.CallerArn)
             .With("aws:SecureTransport", request.IsHttps ? "true" : "false")
-            .With("aws:CurrentTime", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-            .With("aws:EpochTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+            .With("aws:CurrentTime", clock.CurrentTime)
+            .With("aws:EpochTime", clock.EpochTime)
             .With("aws:RequestedRegion", region)
             .With("aws:PrincipalType", caller.RoleArn is null ? "Account" : "AssumedRole");
         if (AccountOf(caller.CallerArn) is { } account)
