@@ -135,4 +135,91 @@ public sealed class BadTemplateTests
         var e = Refused(yaml);
         Assert.That((e.Resource, e.Property), Is.EqualTo(("Data", "BucketName")));
     }
+
+    [Test]
+    public void Sam_globals_merge_into_functions_and_long_forms_resolve()
+    {
+        var yaml = GoodRole + """
+
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: src
+                  Handler: bootstrap
+                  Runtime: provided.al2023
+                  Role: { "Fn::GetAtt": [AppRole, Arn] }
+                  Environment:
+                    Variables:
+                      OWN: { "Fn::Sub": ["${Name}-${AWS::AccountId}", { Name: { Ref: AWS::StackName } }] }
+            Globals:
+              Function:
+                Timeout: 30
+                MemorySize: 512
+                Environment:
+                  Variables:
+                    SHARED: yes
+            """;
+        var function = TemplateLoader.Parse(yaml, Options).Functions.Single();
+        Assert.That(function.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(function.MemorySizeMb, Is.EqualTo(512));
+        Assert.That(function.Environment, Is.EqualTo(new Dictionary<string, string> { ["SHARED"] = "yes", ["OWN"] = "directaccess-000000000000" }));
+        Assert.That(function.Name, Does.Match("^directaccess-Fn-[A-Z0-9]{12}$"));
+    }
+
+    [TestCase("Globals:\n  Api:\n    Cors: '*'\n", "Globals", "Api")]
+    [TestCase("Transform: AWS::Include\n", "Transform", "(section)")]
+    [TestCase("Rules: {}\n", "Rules", "(section)")]
+    [TestCase("Parameters:\n  Stage: { Type: String }\n", "Parameters", "Stage")]
+    public void Unsupported_sections_are_refused(string section, string resource, string property)
+    {
+        var e = Refused(section + GoodRole);
+        Assert.That((e.Resource, e.Property), Is.EqualTo((resource, property)));
+    }
+
+    [Test]
+    public void Identity_pool_allowing_guests_or_a_mapping_for_no_provider_is_refused()
+    {
+        const string pools = """
+            Resources:
+              Users: { Type: AWS::Cognito::UserPool }
+              App: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !Ref Users } }
+              Ids:
+                Type: AWS::Cognito::IdentityPool
+                Properties:
+                  AllowUnauthenticatedIdentities: GUESTS
+                  CognitoIdentityProviders: [{ ClientId: !Ref App, ProviderName: !GetAtt Users.ProviderName }]
+              Attach:
+                Type: AWS::Cognito::IdentityPoolRoleAttachment
+                Properties:
+                  IdentityPoolId: !Ref Ids
+                  RoleMappings:
+                    M: { IdentityProvider: MAPPED, Type: Token, AmbiguousRoleResolution: Deny }
+            """;
+        var guests = Refused(pools.Replace("GUESTS", "true", StringComparison.Ordinal).Replace("MAPPED", "!Sub '${Users.ProviderName}:${App}'", StringComparison.Ordinal));
+        Assert.That((guests.Resource, guests.Property), Is.EqualTo(("Ids", "AllowUnauthenticatedIdentities")));
+        var stray = Refused(pools.Replace("GUESTS", "false", StringComparison.Ordinal).Replace("MAPPED", "somewhere-else", StringComparison.Ordinal));
+        Assert.That((stray.Resource, stray.Property), Is.EqualTo(("Attach", "RoleMappings.M")));
+    }
+
+    [Test]
+    public void Unquoted_account_ids_in_policies_stay_strings()
+    {
+        var yaml = GoodRole + """
+
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            Resource: "*"
+                            Condition:
+                              StringEquals:
+                                "aws:ResourceAccount": 000000000000
+            """;
+        var policies = DirectAccess.Policies.PolicySet.Compile(TemplateLoader.Parse(yaml, Options).Roles.Single().Policies);
+        var request = new DirectAccess.Policies.RequestContext("s3:GetObject", "arn:aws:s3:::b/k").With("aws:ResourceAccount", "000000000000");
+        Assert.That(policies.Evaluate(request).IsAllowed, Is.True);
+    }
 }
