@@ -252,6 +252,37 @@ public sealed class MultipartTests : S3TestBase
         await AssertErrorAsync(mismatch, HttpStatusCode.BadRequest, "BadDigest");
     }
 
+    [Test]
+    public async Task FullObjectChecksumIsTheCrcOfTheWholeObject()
+    {
+        var key = NewPrefix() + "full";
+        var parts = new[] { RandomBytes(5 * MiB), RandomBytes(1234) };
+        var uploadId = await CreateAsync(key, new Dictionary<string, string> { ["x-amz-checksum-algorithm"] = "CRC32C", ["x-amz-checksum-type"] = "FULL_OBJECT" });
+        var uploaded = new List<(int, string, string?)>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var response = await UploadPartAsync(key, uploadId, i + 1, parts[i], new Dictionary<string, string> { ["x-amz-checksum-crc32c"] = Crc32C(parts[i]) });
+            uploaded.Add((i + 1, ETagOf(response), Crc32C(parts[i])));
+        }
+
+        var whole = Crc32C(parts.SelectMany(p => p).ToArray());
+        var wrong = await CompleteAsync(key, uploadId, uploaded, "ChecksumCRC32C", new Dictionary<string, string> { ["x-amz-checksum-crc32c"] = Crc32C([1]) });
+        await AssertErrorAsync(wrong, HttpStatusCode.BadRequest, "BadDigest");
+        var complete = await CompleteAsync(key, uploadId, uploaded, "ChecksumCRC32C", new Dictionary<string, string> { ["x-amz-checksum-crc32c"] = whole });
+        Assert.That(complete.StatusCode, Is.EqualTo(HttpStatusCode.OK), await complete.Content.ReadAsStringAsync());
+        Assert.That((await XmlOf(complete)).Element(S3 + "ChecksumCRC32C")?.Value, Is.EqualTo(whole));
+        var head = await SendAsync(Target.Admin, HttpMethod.Head, Target.PathOf(key), headers: new Dictionary<string, string> { ["x-amz-checksum-mode"] = "ENABLED" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(Header(head, "x-amz-checksum-crc32c"), Is.EqualTo(whole));
+            Assert.That(Header(head, "x-amz-checksum-type"), Is.EqualTo("FULL_OBJECT"));
+        });
+
+        var sha = await SendAsync(Target.Admin, HttpMethod.Post, Target.PathOf(key) + "?uploads", [],
+            new Dictionary<string, string> { ["x-amz-checksum-algorithm"] = "SHA256", ["x-amz-checksum-type"] = "FULL_OBJECT" });
+        await AssertErrorAsync(sha, HttpStatusCode.BadRequest, "InvalidRequest");
+    }
+
     private static int CountBlobs() =>
         Directory.EnumerateFiles(Path.Combine(Target.DataDir, "s3", "blobs"), "*", SearchOption.AllDirectories).Count();
 }

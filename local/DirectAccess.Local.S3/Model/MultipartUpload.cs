@@ -7,6 +7,7 @@ namespace DirectAccess.Local.S3.Model;
 /// <param name="Initiated">Creation time, UTC.</param>
 /// <param name="Headers">Headers and metadata the completed object will carry.</param>
 /// <param name="ChecksumAlgorithm">Algorithm every part is checksummed with, or null.</param>
+/// <param name="ChecksumType"><c>COMPOSITE</c> or <c>FULL_OBJECT</c> when an algorithm is set, else null.</param>
 /// <param name="InitiatorArn">ARN of the caller that created it (reported as <c>Initiator</c>).</param>
 public sealed record MultipartUpload(
     string UploadId,
@@ -15,4 +16,5 @@ public sealed record MultipartUpload(
     DateTimeOffset Initiated,
     ObjectHeaders Headers,
     string? ChecksumAlgorithm,
+    string? ChecksumType,
     string InitiatorArn);

@@ -50,7 +50,7 @@ public sealed class MultipartListOperations(UploadCatalog uploads, S3Authorizati
             if (upload.ChecksumAlgorithm is not null)
             {
                 xml.WriteElementString("ChecksumAlgorithm", upload.ChecksumAlgorithm);
-                xml.WriteElementString("ChecksumType", ObjectChecksum.Composite);
+                xml.Optional("ChecksumType", upload.ChecksumType);
             }
 
             foreach (var part in page)
@@ -122,7 +122,7 @@ public sealed class MultipartListOperations(UploadCatalog uploads, S3Authorizati
                 if (upload.ChecksumAlgorithm is not null)
                 {
                     xml.WriteElementString("ChecksumAlgorithm", upload.ChecksumAlgorithm);
-                    xml.WriteElementString("ChecksumType", ObjectChecksum.Composite);
+                    xml.Optional("ChecksumType", upload.ChecksumType);
                 }
 
                 xml.WriteEndElement();

@@ -25,19 +25,14 @@ public sealed class MultipartUploadOperations(
     {
         authorization.RequireOnObject(request, "s3:PutObject");
         var algorithm = ChecksumRequest.ParseAlgorithmHeader(request.Http.Headers);
-        var checksumType = request.Header("x-amz-checksum-type");
-        if (checksumType is not null && !checksumType.Equals(ObjectChecksum.Composite, StringComparison.OrdinalIgnoreCase))
-        {
-            throw S3Errors.NotImplemented($"x-amz-checksum-type: {checksumType}");
-        }
-
+        var checksumType = ParseChecksumType(request.Header("x-amz-checksum-type"), algorithm);
         var upload = new MultipartUpload(NewUploadId(), request.BucketName, request.ObjectKey, Now(),
-            ObjectHeaderMapper.FromRequest(request.Http.Headers), algorithm, request.Caller.CallerArn);
+            ObjectHeaderMapper.FromRequest(request.Http.Headers), algorithm, checksumType, request.Caller.CallerArn);
         await uploads.CreateAsync(upload);
         if (algorithm is not null)
         {
             request.Response.Headers["x-amz-checksum-algorithm"] = algorithm;
-            request.Response.Headers["x-amz-checksum-type"] = ObjectChecksum.Composite;
+            request.Response.Headers["x-amz-checksum-type"] = checksumType;
         }
 
         await XmlResponse.WriteAsync(request.Response, "InitiateMultipartUploadResult", xml =>
@@ -99,9 +94,12 @@ public sealed class MultipartUploadOperations(
         var upload = uploads.Get(request.BucketName, request.ObjectKey, request.Query("uploadId")!);
         var condition = WriteCondition.FromHeaders(request.Http.Headers);
         var requested = ParseParts(await RequestXml.ReadBytesAsync(request), upload.ChecksumAlgorithm);
+        var fullObjectChecksum = upload.ChecksumAlgorithm is null
+            ? null
+            : request.Header(DirectAccess.Checksums.ChecksumAlgorithms.HeaderName(upload.ChecksumAlgorithm));
         var now = Now();
         var (stored, unreferenced) = await uploads.CompleteAsync(upload,
-            parts => PartAssembler.Assemble(upload, requested, parts, now), condition);
+            parts => PartAssembler.Assemble(upload, requested, parts, now, fullObjectChecksum), condition);
         directory.Delete(unreferenced);
 
         var location = $"{request.Http.Scheme}://{request.Http.Host}/{request.BucketName}/{ListObjectsOperation.UrlEncode(request.ObjectKey)}";
@@ -126,6 +124,33 @@ public sealed class MultipartUploadOperations(
         var upload = uploads.Get(request.BucketName, request.ObjectKey, request.Query("uploadId")!);
         directory.Delete(await uploads.AbortAsync(upload));
         request.Response.StatusCode = 204;
+    }
+
+    /// <summary>
+    /// <c>x-amz-checksum-type</c>: <c>COMPOSITE</c> (default with an algorithm) or <c>FULL_OBJECT</c> (CRC32 and CRC32C
+    /// only, as in S3).
+    /// </summary>
+    private static string? ParseChecksumType(string? header, string? algorithm)
+    {
+        if (header is null)
+        {
+            return algorithm is null ? null : ObjectChecksum.Composite;
+        }
+
+        var type = header.ToUpperInvariant();
+        if (algorithm is null)
+        {
+            throw S3Errors.InvalidRequest("The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+        }
+
+        return type switch
+        {
+            ObjectChecksum.Composite => type,
+            ObjectChecksum.FullObject when algorithm is "CRC32" or "CRC32C" => type,
+            ObjectChecksum.FullObject => throw S3Errors.InvalidRequest(
+                $"The FULL_OBJECT checksum type cannot be used with the {algorithm.ToLowerInvariant()} checksum algorithm."),
+            _ => throw S3Errors.InvalidRequest("Value for x-amz-checksum-type header is invalid."),
+        };
     }
 
     private static List<RequestedPart> ParseParts(byte[] body, string? algorithm)

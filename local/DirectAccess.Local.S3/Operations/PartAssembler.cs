@@ -15,8 +15,14 @@ public static class PartAssembler
 {
     /// <summary>Builds the completed object from the uploaded parts, or throws the S3 error.</summary>
     /// <exception cref="S3Exception"><c>InvalidPartOrder</c>, <c>InvalidPart</c>, <c>EntityTooSmall</c>, <c>InvalidRequest</c>.</exception>
+    /// <param name="upload">The upload being completed.</param>
+    /// <param name="requested">The parts listed in the request, in request order.</param>
+    /// <param name="uploaded">The parts stored for the upload.</param>
+    /// <param name="now">Completion time (the object's Last-Modified).</param>
+    /// <param name="fullObjectChecksum">For <c>FULL_OBJECT</c> uploads, the whole-object checksum the client sent with
+    /// the request (verified: <c>BadDigest</c> on mismatch); null when not sent.</param>
     public static StoredObject Assemble(MultipartUpload upload, IReadOnlyList<RequestedPart> requested,
-        IReadOnlyList<UploadedPart> uploaded, DateTimeOffset now)
+        IReadOnlyList<UploadedPart> uploaded, DateTimeOffset now, string? fullObjectChecksum = null)
     {
         for (var i = 1; i < requested.Count; i++)
         {
@@ -61,13 +67,31 @@ public static class PartAssembler
         }
 
         var etag = MultipartETag(chosen.Select(p => p.ETag).ToArray());
-        var checksum = upload.ChecksumAlgorithm is null
-            ? null
-            : new ObjectChecksum(upload.ChecksumAlgorithm,
-                ChecksumAlgorithms.Composite(upload.ChecksumAlgorithm, chosen.Select(p => p.ChecksumValue!)),
-                ObjectChecksum.Composite);
+        var checksum = ObjectChecksumOf(upload, chosen, fullObjectChecksum);
         return new StoredObject(upload.Bucket, upload.Key, chosen.Sum(p => p.Size), etag, now, upload.Headers, checksum,
             chosen.Select(p => new BlobSegment(p.Blob, p.Size)).ToArray());
+    }
+
+    private static ObjectChecksum? ObjectChecksumOf(MultipartUpload upload, List<UploadedPart> chosen, string? sentFullObject)
+    {
+        if (upload.ChecksumAlgorithm is not { } algorithm)
+        {
+            return null;
+        }
+
+        if (upload.ChecksumType != ObjectChecksum.FullObject)
+        {
+            return new ObjectChecksum(algorithm,
+                ChecksumAlgorithms.Composite(algorithm, chosen.Select(p => p.ChecksumValue!)), ObjectChecksum.Composite);
+        }
+
+        var combined = CrcCombiner.Combine(algorithm, chosen.Select(p => (p.ChecksumValue!, p.Size)));
+        if (sentFullObject is not null && sentFullObject != combined)
+        {
+            throw S3Errors.BadChecksum(algorithm);
+        }
+
+        return new ObjectChecksum(algorithm, combined, ObjectChecksum.FullObject);
     }
 
     /// <summary><c>hex(MD5(md5(part1) ‖ … ‖ md5(partN)))-N</c> from the parts' hex ETags.</summary>

@@ -30,6 +30,7 @@ public sealed class CatalogDatabase
             initiated_ms INTEGER NOT NULL,
             headers TEXT NOT NULL,
             checksum_algorithm TEXT,
+            checksum_type TEXT,
             initiator TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS s3_uploads_by_key ON s3_uploads(bucket, key, upload_id);
         CREATE TABLE IF NOT EXISTS s3_parts(

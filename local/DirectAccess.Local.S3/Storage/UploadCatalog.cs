@@ -15,10 +15,10 @@ public sealed class UploadCatalog(CatalogDatabase database)
         database.WriteAsync((connection, transaction) =>
         {
             using var insert = CatalogDatabase.Command(connection, transaction,
-                "INSERT INTO s3_uploads(upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, initiator) VALUES ($id, $b, $k, $i, $h, $ca, $in)",
+                "INSERT INTO s3_uploads(upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, checksum_type, initiator) VALUES ($id, $b, $k, $i, $h, $ca, $ct, $in)",
                 ("$id", upload.UploadId), ("$b", upload.Bucket), ("$k", upload.Key),
                 ("$i", upload.Initiated.ToUnixTimeMilliseconds()), ("$h", CatalogJson.Write(upload.Headers)),
-                ("$ca", upload.ChecksumAlgorithm), ("$in", upload.InitiatorArn));
+                ("$ca", upload.ChecksumAlgorithm), ("$ct", upload.ChecksumType), ("$in", upload.InitiatorArn));
             return insert.ExecuteNonQuery();
         });
 
@@ -117,7 +117,7 @@ public sealed class UploadCatalog(CatalogDatabase database)
         using var connection = database.OpenRead();
         using var select = CatalogDatabase.Command(connection, null,
             """
-            SELECT upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, initiator FROM s3_uploads
+            SELECT upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, checksum_type, initiator FROM s3_uploads
             WHERE bucket = $b AND substr(key, 1, length($p)) = $p AND (key > $km OR (key = $km AND $um <> '' AND upload_id > $um))
             ORDER BY key, upload_id LIMIT $limit
             """,
@@ -147,7 +147,7 @@ public sealed class UploadCatalog(CatalogDatabase database)
     private static MultipartUpload? Find(SqliteConnection connection, SqliteTransaction? transaction, string uploadId)
     {
         using var select = CatalogDatabase.Command(connection, transaction,
-            "SELECT upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, initiator FROM s3_uploads WHERE upload_id = $id",
+            "SELECT upload_id, bucket, key, initiated_ms, headers, checksum_algorithm, checksum_type, initiator FROM s3_uploads WHERE upload_id = $id",
             ("$id", uploadId));
         using var reader = select.ExecuteReader();
         return reader.Read() ? ReadUpload(reader) : null;
@@ -156,7 +156,7 @@ public sealed class UploadCatalog(CatalogDatabase database)
     private static MultipartUpload ReadUpload(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), CatalogJson.ReadHeaders(reader.GetString(4)),
-            reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6));
+            reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7));
 
     private static List<UploadedPart> ReadParts(SqliteConnection connection, SqliteTransaction? transaction,
         string uploadId, int afterPartNumber, int limit)
