@@ -4,12 +4,13 @@
 # min/median/max wall-clock milliseconds, and the median CPU time (user+system, from /proc/<pid>/stat at the first
 # /next, 10 ms resolution) which a busy machine distorts far less than wall-clock time.
 #
-#   bench/worker-startup.sh [jit|selfcontained|r2r|aot ...]     (default: jit selfcontained r2r aot)
+#   bench/worker-startup.sh [jit|selfcontained|r2r|r2rcomposite|aot ...]   (default: all five)
 #   RUNS=10 bench/worker-startup.sh jit
 #
 # jit            framework-dependent `dotnet DirectAccess.Functions.dll` (what the local cloud starts)
 # selfcontained  self-contained linux-x64 apphost, JIT (what the Makefile ships to Lambda)
 # r2r            self-contained + ReadyToRun
+# r2rcomposite   self-contained + ReadyToRun composite with the framework (what the Makefile ships; slow to publish)
 # aot            Native AOT (needs clang and the Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64 / ILCompiler
 #                packages from the registry; trim/AOT warnings are counted, not hidden)
 set -euo pipefail
@@ -18,7 +19,7 @@ RUNS="${RUNS:-7}"
 PROJECT=functions/DirectAccess.Functions/DirectAccess.Functions.csproj
 OUT="${TMPDIR:-/tmp}/directaccess-worker-startup"
 variants=("$@")
-[ ${#variants[@]} -eq 0 ] && variants=(jit selfcontained r2r aot)
+[ ${#variants[@]} -eq 0 ] && variants=(jit selfcontained r2r r2rcomposite aot)
 
 publish() {
   local name=$1; shift
@@ -72,6 +73,8 @@ for variant in "${variants[@]}"; do
     jit)           publish jit && measure jit dotnet "$OUT/jit/DirectAccess.Functions.dll" ;;
     selfcontained) publish selfcontained -r linux-x64 --self-contained true && measure selfcontained "$OUT/selfcontained/DirectAccess.Functions" ;;
     r2r)           publish r2r -r linux-x64 --self-contained true -p:PublishReadyToRun=true && measure r2r "$OUT/r2r/DirectAccess.Functions" ;;
+    r2rcomposite)  publish r2rcomposite -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+                     && measure r2rcomposite "$OUT/r2rcomposite/DirectAccess.Functions" ;;
     aot)           publish aot -r linux-x64 -p:PublishAot=true && measure aot "$OUT/aot/DirectAccess.Functions" \
                      && echo "aot: $(grep -c 'warning IL' "$OUT/aot.publish.log" || true) trim/AOT warnings in $OUT/aot.publish.log" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
