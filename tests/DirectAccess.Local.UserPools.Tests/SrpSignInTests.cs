@@ -183,4 +183,22 @@ public sealed class SrpSignInTests
         Assert.That(right.ErrorType, Is.EqualTo("UserNotConfirmedException"));
         Assert.That(wrong.ErrorType, Is.EqualTo("NotAuthorizedException"), "status is revealed only after the password is proven");
     }
+
+    [Test]
+    public async Task Concurrent_srp_sign_ins_all_succeed()
+    {
+        var usernames = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var username = Arrange.Username("para");
+            await Arrange.ConfirmedUserAsync(_host, _client, username);
+            usernames.Add(username);
+        }
+
+        var signIns = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            _client.SrpSignInAsync(UserPoolTestHost.AllFlowsClientId, UserPoolTestHost.PoolId, usernames[i % 4], Arrange.Password))));
+
+        Assert.That(signIns.Select(s => s.Ok), Is.All.True, string.Join("\n", signIns.Where(s => !s.Ok)));
+        Assert.That(signIns.Select(s => s.Result.GetProperty("RefreshToken").GetString()).Distinct().Count(), Is.EqualTo(16));
+    }
 }

@@ -17,7 +17,8 @@ public sealed record AccessTokenSubject(UserPoolModel Pool, UserRecord User, str
 /// <c>token_use: access</c>, not revoked (its <c>origin_jti</c> signed out), and the user still the same (same
 /// <c>sub</c>). Every failure is <c>NotAuthorizedException</c> with Cognito's message.
 /// </summary>
-public sealed class AccessTokenValidator(SigningKeyStore keys, UserPoolDirectory pools, UserStore users, RefreshTokenStore refreshTokens)
+public sealed class AccessTokenValidator(SigningKeyStore keys, UserPoolDirectory pools, UserStore users, RefreshTokenStore refreshTokens,
+    TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
@@ -50,15 +51,25 @@ public sealed class AccessTokenValidator(SigningKeyStore keys, UserPoolDirectory
             ValidateAudience = false, // access tokens carry client_id, not aud
             IssuerSigningKey = new RsaSecurityKey(key.PublicKey) { KeyId = key.KeyId },
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.Zero,
+            // Expiry is checked below against the cloud's clock (the same one that issued the token).
+            ValidateLifetime = false,
         });
         if (!result.IsValid)
         {
-            throw result.Exception is SecurityTokenExpiredException ? CognitoException.NotAuthorized("Access Token has expired") : invalid;
+            throw invalid;
         }
 
         var token = (JsonWebToken)result.SecurityToken;
+        if (!token.TryGetPayloadValue<long>("exp", out var expires))
+        {
+            throw invalid;
+        }
+
+        if (DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow())
+        {
+            throw CognitoException.NotAuthorized("Access Token has expired");
+        }
+
         if (!token.TryGetPayloadValue<string>("token_use", out var use) || use != "access"
             || !token.TryGetPayloadValue<string>("username", out var username)
             || !token.TryGetPayloadValue<string>("origin_jti", out var originJti))

@@ -93,7 +93,7 @@ public sealed class UserPoolTestHost : IAsyncDisposable
         return new StackModel("us-east-1", "000000000000", new Dictionary<string, string>(), [pool], [], [role], [], []);
     }
 
-    public static async Task<UserPoolTestHost> StartAsync(string? dataDir = null)
+    public static async Task<UserPoolTestHost> StartAsync(string? dataDir = null, TimeProvider? clock = null)
     {
         var owned = dataDir is null ? new TempDirectory("userpools-test") : null;
         var log = new CapturingLog();
@@ -108,6 +108,11 @@ public sealed class UserPoolTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock); // registered first: every area's TryAdd keeps it
+        }
+
         Composition.AddLocalCloud(builder.Services, options, Stack());
         var app = builder.Build();
         app.Run(app.Services.GetRequiredService<ServiceRouter>().RouteAsync);
