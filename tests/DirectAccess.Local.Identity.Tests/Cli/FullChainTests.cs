@@ -81,6 +81,34 @@ public sealed class FullChainTests
     }
 
     [Test]
+    public async Task Password_sign_in_then_GetId_then_GetCredentialsForIdentity_median_latency()
+    {
+        var username = "latency-" + Guid.NewGuid().ToString("N")[..8];
+        await CreateUserAsync(username, "uploaders");
+        var client = new IdentityPoolClient(_cloud.Endpoint);
+        var samples = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var logins = new Dictionary<string, string> { [Provider] = await SignInAsync(username) };
+            var identityId = (await client.GetIdAsync(IdentityPoolId, logins)).Ok().GetProperty("IdentityId").GetString()!;
+            (await client.GetCredentialsAsync(identityId, logins)).Ok();
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        samples.Sort();
+        TestContext.Out.WriteLine($"USER_PASSWORD_AUTH + GetId + GetCredentialsForIdentity: median {samples[10]:F1} ms, max {samples[^1]:F1} ms (21 runs)");
+        Assert.That(samples[10], Is.LessThan(50));
+    }
+
+    [Test]
+    public async Task Cli_get_caller_identity_with_the_admin_key_is_the_account_root()
+    {
+        var caller = (await _cli.RunAsync(["sts", "get-caller-identity"])).Json();
+        Assert.That(caller.GetProperty("Arn").GetString(), Is.EqualTo("arn:aws:iam::000000000000:root"));
+    }
+
+    [Test]
     public async Task Cli_errors_carry_the_aws_error_code()
     {
         var unauthenticated = await _cli.RunAsync(["cognito-identity", "get-id", "--identity-pool-id", IdentityPoolId]);
