@@ -52,4 +52,39 @@ public sealed class ProtocolTests
         Assert.That(Body(new LambdaException(403, "AccessDeniedException", "User: a is not authorized", LambdaErrorBody.CapitalMessageOnly)),
             Is.EqualTo("{\"Message\":\"User: a is not authorized\"}"));
     }
+
+    [TestCase("")]
+    [TestCase("{}")]
+    [TestCase("[1, {\"a\": null}]")]
+    [TestCase("\"text\"")]
+    public void Json_payloads_are_accepted(string payload) =>
+        Assert.DoesNotThrow(() => JsonPayload.EnsureValid(Encoding.UTF8.GetBytes(payload)));
+
+    [TestCase("not json")]
+    [TestCase("{\"a\":")]
+    [TestCase("{} {}")]
+    public void Non_json_payloads_are_InvalidRequestContentException(string payload)
+    {
+        var error = Assert.Throws<LambdaException>(() => JsonPayload.EnsureValid(Encoding.UTF8.GetBytes(payload)));
+        Assert.That(error!.ErrorCode, Is.EqualTo("InvalidRequestContentException"));
+        Assert.That(error.Message, Does.StartWith("Could not parse request body into json: "));
+    }
+
+    [Test]
+    public void Worker_path_can_be_overridden_by_environment()
+    {
+        var previous = Environment.GetEnvironmentVariable(LambdaSettings.WorkerPathVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(LambdaSettings.WorkerPathVariable, "some/where/worker.dll");
+            Assert.That(new LambdaSettings().WorkerPath, Is.EqualTo(Path.GetFullPath("some/where/worker.dll")));
+            Environment.SetEnvironmentVariable(LambdaSettings.WorkerPathVariable, null);
+            Assert.That(new LambdaSettings().WorkerPath, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "functions-worker", "DirectAccess.Functions.dll")));
+            Assert.That(File.Exists(new LambdaSettings().WorkerPath), Is.True, "the build copied the functions executable next to the tests");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(LambdaSettings.WorkerPathVariable, previous);
+        }
+    }
 }

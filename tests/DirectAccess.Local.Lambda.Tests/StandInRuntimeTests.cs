@@ -245,6 +245,16 @@ public sealed class StandInRuntimeTests
     }
 
     [Test]
+    public async Task Non_JSON_payload_is_refused_before_any_worker_runs()
+    {
+        var result = await InvokeResult.ReadAsync(_admin.InvokeAsync(Name("WhoAmI"), "this is not json"));
+
+        Assert.That(result.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(result.Header("x-amzn-ErrorType"), Is.EqualTo("InvalidRequestContentException"));
+        Assert.That(result.Json.GetProperty("Type").GetString(), Is.EqualTo("User"));
+    }
+
+    [Test]
     public async Task Response_payload_over_6_MB_is_Function_ResponseSizeTooLarge()
     {
         var fits = await InvokeAsync("WhoAmI", new { action = "big", bytes = 6 * 1024 * 1024 });

@@ -65,7 +65,7 @@ public sealed partial record FunctionReference(string Name, string Region, strin
         {
             if (!QualifierPattern().IsMatch(queryQualifier))
             {
-                throw new LambdaException(400, "ValidationException",
+                throw LambdaException.Validation(
                     $"1 validation error detected: Value '{queryQualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)");
             }
 
@@ -84,7 +84,7 @@ public sealed partial record FunctionReference(string Name, string Region, strin
         return new FunctionReference(name, region, account, qualifier);
     }
 
-    private static LambdaException NameValidation(string value) => new(400, "ValidationException",
+    private static LambdaException NameValidation(string value) => LambdaException.Validation(
         $"1 validation error detected: Value '{value}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{{2}}(-gov)?-[a-z]+-\\d{{1}}:)?(\\d{{12}}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]

@@ -49,6 +49,7 @@ public sealed class InvokeOperation(FunctionCatalog catalog, LambdaRequestGate g
             _ => LambdaException.RequestTooLarge($"Request must be smaller than {MaximumRequestBytes} bytes for the InvokeFunction operation"),
             context.RequestAborted);
         var caller = gate.Authenticate(request, payload);
+        JsonPayload.EnsureValid(payload);
         var reference = catalog.Parse(functionName, request.Query["Qualifier"].FirstOrDefault());
         gate.Authorize(caller, "lambda:InvokeFunction", reference.QualifiedArn, request);
         var function = catalog.Find(reference);

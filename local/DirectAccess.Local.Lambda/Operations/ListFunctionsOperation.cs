@@ -31,7 +31,7 @@ public sealed class ListFunctionsOperation(FunctionCatalog catalog, LambdaReques
         {
             if (!int.TryParse(maxItems, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) || requested is < 1 or > 10000)
             {
-                throw new LambdaException(400, "ValidationException",
+                throw LambdaException.Validation(
                     $"1 validation error detected: Value '{maxItems}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000");
             }
 
@@ -40,7 +40,7 @@ public sealed class ListFunctionsOperation(FunctionCatalog catalog, LambdaReques
 
         if (query["FunctionVersion"].FirstOrDefault() is { } version && version != "ALL")
         {
-            throw new LambdaException(400, "ValidationException",
+            throw LambdaException.Validation(
                 $"1 validation error detected: Value '{version}' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
         }
 

@@ -38,6 +38,12 @@ public sealed class LambdaException : Exception
     public static LambdaException FunctionNotFound(string functionArn) =>
         new(404, "ResourceNotFoundException", $"Function not found: {functionArn}", LambdaErrorBody.UserTypeAndCapitalMessage);
 
+    /// <summary>
+    /// 400 <c>ValidationException</c> with body <c>{"message":"1 validation error detected: ..."}</c>: a parameter
+    /// breaks the model's constraints (pattern, range, enum), checked before the operation runs.
+    /// </summary>
+    public static LambdaException Validation(string message) => new(400, "ValidationException", message, LambdaErrorBody.MessageOnly);
+
     /// <summary>400 <c>InvalidParameterValueException</c>.</summary>
     public static LambdaException InvalidParameterValue(string message) => new(400, "InvalidParameterValueException", message);
 
