@@ -79,12 +79,8 @@ public sealed class StreamingPayloadTests
         data.AsSpan(65536).Fill(2);
         var swapped = data[65536..].Concat(data[..65536]).ToArray();
         var signer = new TestSigner(TestKeys.LongTerm);
-        var request = SignedChunked(signer, data, body =>
-        {
-            // Re-frame the second data with the first data's signatures: data moved, signatures did not.
-            var forged = AwsChunkedBody.Signed(signer, "0000000000000000000000000000000000000000000000000000000000000000", swapped, 65536);
-            return body.Length == forged.Length ? SpliceData(body, swapped) : body;
-        });
+        // The two data chunks swap places; their signatures stay where they were.
+        var request = SignedChunked(signer, data, body => SpliceData(body, swapped));
         Assert.That((await SendAsync(request)).Code, Is.EqualTo("SignatureDoesNotMatch"));
     }
 
