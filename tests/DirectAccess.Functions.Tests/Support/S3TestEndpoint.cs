@@ -55,8 +55,16 @@ public sealed class S3TestEndpoint : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var endpoint = new S3TestEndpoint(new Uri($"http://127.0.0.1:{port}"), process);
-        await endpoint.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
-        return endpoint;
+        try
+        {
+            await endpoint.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            return endpoint;
+        }
+        catch
+        {
+            await endpoint.DisposeAsync();
+            throw;
+        }
     }
 
     public AmazonS3Client CreateClient() => new(
