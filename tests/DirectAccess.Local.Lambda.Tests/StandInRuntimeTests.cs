@@ -34,7 +34,8 @@ public sealed class StandInRuntimeTests
         };
         _host = await LambdaTestHost.StartAsync(settings, function => function with
         {
-            Timeout = Timeout,
+            // ShareFile (the concurrency test) sleeps 1.5 s per call: give it room so only throttling can fail it.
+            Timeout = function.Environment["DIRECTACCESS_FUNCTION"] == "ShareFile" ? TimeSpan.FromSeconds(20) : Timeout,
             Environment = function.Environment["DIRECTACCESS_FUNCTION"] == "AdminReport"
                 ? new Dictionary<string, string>(function.Environment) { ["STANDIN_INIT_ERROR"] = "1" }
                 : function.Environment,
@@ -270,8 +271,8 @@ public sealed class StandInRuntimeTests
     [Test]
     public async Task Concurrent_invocations_use_up_to_the_worker_limit_and_excess_waits_or_is_throttled()
     {
-        // 3 workers, 4 waiting allowed: of 10 simultaneous 1-second invocations 7 run (in three waves) and 3 are refused.
-        var calls = Enumerable.Range(0, 10).Select(_ => InvokeAsync("ShareFile", new { action = "sleep", seconds = 1 })).ToArray();
+        // 3 workers, 4 waiting allowed: of 10 simultaneous 1.5-second invocations 7 run (in three waves) and 3 are refused.
+        var calls = Enumerable.Range(0, 10).Select(_ => InvokeAsync("ShareFile", new { action = "sleep", seconds = 1.5 })).ToArray();
         var results = await Task.WhenAll(calls);
 
         var ran = results.Where(r => r.Status == HttpStatusCode.OK).ToArray();
@@ -335,8 +336,8 @@ public sealed class StandInRuntimeTests
     [Test]
     public async Task Worker_is_replaced_with_fresh_credentials_before_its_own_expire()
     {
-        // Reusable while more than timeout (2 s) + 1 minute of credential lifetime remain: 64 s leaves 2 s of reuse.
-        var settings = new LambdaSettings { WorkerPath = StandInRuntime.Require(), WorkerCredentialLifetime = TimeSpan.FromSeconds(64) };
+        // Reusable while more than timeout (2 s) + 1 minute of credential lifetime remain: 66 s leaves 4 s of reuse.
+        var settings = new LambdaSettings { WorkerPath = StandInRuntime.Require(), WorkerCredentialLifetime = TimeSpan.FromSeconds(66) };
         await using var host = await LambdaTestHost.StartAsync(settings, function => function with { Timeout = Timeout });
         using var client = host.AdminClient();
         var name = host.Function("WhoAmI").Name;
@@ -344,7 +345,7 @@ public sealed class StandInRuntimeTests
 
         var first = await EchoAsync();
         var warm = await EchoAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
         var recycled = await EchoAsync();
 
         Assert.That(warm.GetProperty("pid").GetInt32(), Is.EqualTo(first.GetProperty("pid").GetInt32()));
