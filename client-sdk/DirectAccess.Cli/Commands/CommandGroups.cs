@@ -21,5 +21,6 @@ public static class CommandGroups
 
         yield return InvokeCommand.Build();
         yield return PolicyCommand.Build();
+        yield return LocalCommand.Build();
     }
 }

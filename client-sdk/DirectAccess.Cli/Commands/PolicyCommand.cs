@@ -25,6 +25,8 @@ public static class PolicyCommand
     {
         var policy = new Command("policy", "Check IAM policies offline with the same engine the local cloud uses.");
         policy.Subcommands.Add(BuildEval());
+        policy.Subcommands.Add(PolicySimulationCommands.BuildSimulate());
+        policy.Subcommands.Add(PolicySimulationCommands.BuildMatrix());
         return policy;
     }
 

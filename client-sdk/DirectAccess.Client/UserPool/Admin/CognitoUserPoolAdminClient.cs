@@ -9,7 +9,7 @@ namespace DirectAccess.Client.UserPool.Admin;
 /// <c>AdminSetUserPassword</c>, <c>AdminAddUserToGroup</c>, <c>AdminRemoveUserFromGroup</c>, <c>AdminDeleteUser</c>),
 /// signed with administrator credentials (service name <c>cognito-idp</c>). Shaped like the official SDK's client.
 /// </summary>
-public sealed class CognitoUserPoolAdminClient : IDisposable
+public sealed partial class CognitoUserPoolAdminClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
