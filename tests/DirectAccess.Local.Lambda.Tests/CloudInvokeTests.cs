@@ -110,6 +110,33 @@ public sealed class CloudInvokeTests
     }
 
     [Test]
+    public async Task Versions_other_than_LATEST_bad_parameters_and_unknown_operations_are_refused()
+    {
+        using var client = Client(_admin);
+        var arn = _cloud.Cloud.Stack.Functions.Single(f => f.Name == Name("WhoAmI")).Arn;
+
+        var version = await InvokeResult.ReadAsync(client.InvokeAsync(Name("WhoAmI"), "{}", qualifier: "1"));
+        var getUnknown = await InvokeResult.ReadAsync(client.SendAsync(HttpMethod.Get, "/2015-03-31/functions/no-such-function", null, null));
+        var badMaxItems = await InvokeResult.ReadAsync(client.SendAsync(HttpMethod.Get, "/2015-03-31/functions/", "MaxItems=0", null));
+        var badName = await InvokeResult.ReadAsync(client.InvokeAsync("not a name", "{}"));
+        var unknownOperation = await InvokeResult.ReadAsync(client.SendAsync(HttpMethod.Delete, $"/2015-03-31/functions/{Name("WhoAmI")}", null, null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(version.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(version.Json.GetProperty("Message").GetString(), Is.EqualTo($"Function not found: {arn}:1"));
+            Assert.That(getUnknown.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(getUnknown.Header("x-amzn-ErrorType"), Is.EqualTo("ResourceNotFoundException"));
+            Assert.That(badMaxItems.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(badMaxItems.Header("x-amzn-ErrorType"), Is.EqualTo("ValidationException"));
+            Assert.That(badMaxItems.Json.GetProperty("message").GetString(), Does.StartWith("1 validation error detected: Value '0' at 'maxItems'"));
+            Assert.That(badName.Header("x-amzn-ErrorType"), Is.EqualTo("ValidationException"));
+            Assert.That(unknownOperation.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(unknownOperation.Header("x-amzn-ErrorType"), Is.EqualTo("UnknownOperationException"));
+        });
+    }
+
+    [Test]
     public async Task Unsigned_request_is_refused()
     {
         using var http = new HttpClient { BaseAddress = _cloud.Endpoint };
