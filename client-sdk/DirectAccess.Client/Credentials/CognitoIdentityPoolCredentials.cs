@@ -107,12 +107,101 @@ public sealed class CognitoIdentityPoolCredentials : RefreshingAWSCredentials
         return await ResolveIdentityIdAsync(tokens, allowCache: true, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Drops the current credentials so the next read fetches new ones (e.g. after <c>ExpiredToken</c>).</summary>
+    public void Invalidate()
+    {
+        Volatile.Write(ref _state, null);
+        ClearCredentials();
+    }
+
+    // Credentials this close to expiry count as expired: a request signed now must still arrive in time.
+    private static readonly TimeSpan ExpirySafety = TimeSpan.FromSeconds(5);
+
+    // After a failed background refresh, wait this long before trying again in the background.
+    private static readonly TimeSpan BackgroundRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _refreshGate = new();
+    private CredentialsRefreshState? _state;
+    private Task<CredentialsRefreshState>? _refresh;
+    private DateTime _backgroundFailedAt = DateTime.MinValue;
+
+    private Task<CredentialsRefreshState> StartRefresh(bool background)
+    {
+        lock (_refreshGate)
+        {
+            if (_refresh is { } running)
+            {
+                return running;
+            }
+
+            if (background && DateTime.UtcNow - _backgroundFailedAt < BackgroundRetryDelay)
+            {
+                return Task.FromResult(_state!);
+            }
+
+            var task = RunRefreshAsync(background);
+            if (!task.IsCompleted)
+            {
+                _refresh = task;
+            }
+
+            return task;
+        }
+    }
+
+    private async Task<CredentialsRefreshState> RunRefreshAsync(bool background)
+    {
+        await Task.Yield();
+        try
+        {
+            var state = await FetchCountedAsync().ConfigureAwait(false);
+            Volatile.Write(ref _state, state);
+            return state;
+        }
+        catch when (background && Volatile.Read(ref _state) is { } current)
+        {
+            // Keep serving the still-valid credentials; a foreground read after expiry surfaces the error.
+            lock (_refreshGate)
+            {
+                _backgroundFailedAt = DateTime.UtcNow;
+            }
+
+            return current;
+        }
+        finally
+        {
+            lock (_refreshGate)
+            {
+                _refresh = null;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     protected override CredentialsRefreshState GenerateNewCredentials() =>
         GenerateNewCredentialsAsync().ConfigureAwait(false).GetAwaiter().GetResult();
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Called by the AWS SDK base class inside the pre-expiry window and at expiry. While the current credentials are
+    /// still valid this returns them at once and lets one background fetch run (so readers never wait on a refresh
+    /// in progress); only missing or expired credentials make the caller wait — for the single fetch in flight.
+    /// </summary>
     protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
+    {
+        var state = Volatile.Read(ref _state);
+        if (state is not null && DateTime.UtcNow < state.Expiration - ExpirySafety)
+        {
+            _ = StartRefresh(background: true);
+            return ForBaseClass(Volatile.Read(ref _state) ?? state);
+        }
+
+        return ForBaseClass(await StartRefresh(background: false).ConfigureAwait(false));
+    }
+
+    // The base class adjusts the Expiration of the state it is given; hand it a copy so ours stays exact.
+    private static CredentialsRefreshState ForBaseClass(CredentialsRefreshState state) => new(state.Credentials, state.Expiration);
+
+    private async Task<CredentialsRefreshState> FetchCountedAsync()
     {
         var running = Interlocked.Increment(ref _concurrentRefreshes);
         InterlockedMax(ref _maxConcurrentRefreshes, running);
