@@ -29,7 +29,10 @@ public sealed class SigningKeyStore : IUserPoolKeys
     /// <exception cref="KeyNotFoundException">The pool is not in the stack.</exception>
     public PoolSigningKey For(string userPoolId) => _keys[userPoolId];
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The public key of <paramref name="userPoolId"/> when <paramref name="keyId"/> is its <c>kid</c>, else null.
+    /// The instance is shared and lives as long as the cloud: callers verify with it and must not dispose it.
+    /// </summary>
     public RSA? FindSigningKey(string userPoolId, string keyId) =>
         _keys.TryGetValue(userPoolId, out var key) && key.KeyId == keyId ? key.PublicKey : null;
 

@@ -19,7 +19,7 @@ public sealed partial class WellKnownHandler(UserPoolDirectory pools, SigningKey
 
     /// <inheritdoc />
     public bool CanHandle(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && Path().IsMatch(request.Path.Value ?? "");
+        HttpMethods.IsGet(request.Method) && Path().IsMatch(request.Path.Value ?? "");
 
     /// <inheritdoc />
     public async Task HandleAsync(HttpContext context)
