@@ -32,6 +32,7 @@ public static class UserPoolServices
         services.AddSingleton(new UserPoolDirectory(stack));
         services.AddSingleton<UserStore>();
         services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<SignInLockout>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ExpiringSessionStore<SrpSession>>();

@@ -29,7 +29,8 @@ public sealed class ExpiryTests
     {
         var username = Arrange.Username("expiry");
         await Arrange.ConfirmedUserAsync(_host, _client, username);
-        var signIn = await _client.SrpSignInAsync(UserPoolTestHost.SrpOnlyClientId, UserPoolTestHost.PoolId, username, Arrange.Password);
+        var signIn = await _client.SrpSignInAsync(UserPoolTestHost.SrpOnlyClientId, UserPoolTestHost.PoolId, username, Arrange.Password,
+            at: _clock.GetUtcNow().UtcDateTime);
         Assert.That(signIn.Ok, Is.True, signIn.ToString());
         var access = signIn.Result.GetProperty("AccessToken").GetString();
         var refresh = signIn.Result.GetProperty("RefreshToken").GetString()!;
@@ -65,5 +66,35 @@ public sealed class ExpiryTests
 
         Assert.That(response.ErrorType, Is.EqualTo("NotAuthorizedException"));
         Assert.That(response.Message, Does.Contain("session is expired"));
+    }
+
+    [Test]
+    public async Task Five_wrong_passwords_lock_the_user_out_for_a_second_then_doubling()
+    {
+        var username = Arrange.Username("lock");
+        await Arrange.ConfirmedUserAsync(_host, _client, username);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, "Wrong-Password-1");
+            Assert.That(wrong.Message, Is.EqualTo("Incorrect username or password."), $"attempt {i + 1}");
+        }
+
+        var lockedPassword = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, Arrange.Password);
+        var lockedSrp = await _client.SrpSignInAsync(UserPoolTestHost.AllFlowsClientId, UserPoolTestHost.PoolId, username, Arrange.Password,
+            at: _clock.GetUtcNow().UtcDateTime);
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+        var sixthWrong = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, "Wrong-Password-1");
+        _clock.Advance(TimeSpan.FromSeconds(1.5)); // the sixth failure locked for 2 s
+        var stillLocked = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, Arrange.Password);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var unlocked = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, Arrange.Password);
+        var afterReset = await _client.PasswordSignInAsync(UserPoolTestHost.AllFlowsClientId, username, "Wrong-Password-1");
+
+        Assert.That(lockedPassword.Message, Is.EqualTo("Password attempts exceeded"));
+        Assert.That(lockedSrp.Message, Is.EqualTo("Password attempts exceeded"));
+        Assert.That(sixthWrong.Message, Is.EqualTo("Incorrect username or password."));
+        Assert.That(stillLocked.Message, Is.EqualTo("Password attempts exceeded"));
+        Assert.That(unlocked.Ok, Is.True, unlocked.ToString());
+        Assert.That(afterReset.Message, Is.EqualTo("Incorrect username or password."), "a success resets the count");
     }
 }

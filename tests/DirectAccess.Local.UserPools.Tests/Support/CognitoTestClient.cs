@@ -36,7 +36,8 @@ public sealed class CognitoTestClient(Uri endpoint) : IDisposable
     public Task<CognitoResponse> CallTargetAsync(string target, object body) => SendAsync(target, body, null);
 
     /// <summary>USER_SRP_AUTH then PASSWORD_VERIFIER; returns the second response (or the first when it failed).</summary>
-    public async Task<CognitoResponse> SrpSignInAsync(string clientId, string poolId, string username, string password, bool padDay = false)
+    public async Task<CognitoResponse> SrpSignInAsync(string clientId, string poolId, string username, string password, bool padDay = false,
+        DateTime? at = null)
     {
         var srp = new TestSrpClient();
         var challenge = await CallAsync("InitiateAuth", new
@@ -51,7 +52,7 @@ public sealed class CognitoTestClient(Uri endpoint) : IDisposable
         }
 
         Assert.That(challenge.Body.GetProperty("ChallengeName").GetString(), Is.EqualTo("PASSWORD_VERIFIER"));
-        return await CallAsync("RespondToAuthChallenge", PasswordVerifierResponse(srp, clientId, poolId, password, challenge, padDay));
+        return await CallAsync("RespondToAuthChallenge", PasswordVerifierResponse(srp, clientId, poolId, password, challenge, padDay, at));
     }
 
     public static object PasswordVerifierResponse(TestSrpClient srp, string clientId, string poolId, string password,

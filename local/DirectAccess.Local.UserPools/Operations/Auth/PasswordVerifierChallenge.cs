@@ -11,10 +11,10 @@ namespace DirectAccess.Local.UserPools.Operations.Auth;
 /// <c>RespondToAuthChallenge</c> with <c>PASSWORD_VERIFIER {USERNAME, PASSWORD_CLAIM_SECRET_BLOCK, TIMESTAMP,
 /// PASSWORD_CLAIM_SIGNATURE, SECRET_HASH?}</c> (REFERENCE.md §3): finds the exchange by its <c>SECRET_BLOCK</c>
 /// (single use, same client and user), checks the timestamp, derives the session key and verifies the signature.
-/// Any mismatch is "Incorrect username or password.".
+/// Any mismatch is "Incorrect username or password."; repeated failures lock the user out (<see cref="SignInLockout"/>).
 /// </summary>
 public sealed class PasswordVerifierChallenge(UserStore users, ExpiringSessionStore<SrpSession> sessions,
-    SignInCompletion completion, TimeProvider clock)
+    SignInCompletion completion, SignInLockout lockout, TimeProvider clock)
 {
     /// <summary>Verifies the claim and completes the sign-in.</summary>
     public JsonObject Respond(UserPoolModel pool, UserPoolClientModel client, IReadOnlyDictionary<string, string> responses)
@@ -36,12 +36,22 @@ public sealed class PasswordVerifierChallenge(UserStore users, ExpiringSessionSt
             throw CognitoException.NotAuthorized("Incorrect username or password.");
         }
 
-        var key = session.Exchange.DeriveKey(session.PublicA);
         var matchesUser = session.UsernameKey == UserRecord.KeyOf(username) || session.UserIdForSrp == username;
+        if (session.UsernameKey is not null && matchesUser)
+        {
+            lockout.EnsureNotLocked(pool.Id, session.UsernameKey);
+        }
+
+        var key = session.Exchange.DeriveKey(session.PublicA);
         if (key is null || session.UsernameKey is null || !matchesUser
             || !SrpServerExchange.IsValidClaim(key, UserPoolDirectory.SrpPoolName(pool), session.UserIdForSrp,
                 Convert.FromBase64String(secretBlockText), timestamp, signature))
         {
+            if (session.UsernameKey is not null && matchesUser)
+            {
+                lockout.RecordFailure(pool.Id, session.UsernameKey);
+            }
+
             throw CognitoException.IncorrectCredentials();
         }
 
@@ -51,6 +61,7 @@ public sealed class PasswordVerifierChallenge(UserStore users, ExpiringSessionSt
             throw CognitoException.IncorrectCredentials();
         }
 
+        lockout.RecordSuccess(pool.Id, user.UsernameKey);
         return completion.Complete(pool, client, user);
     }
 
