@@ -61,7 +61,7 @@ public sealed class CognitoJsClientTests
     }
 
     [Test]
-    public async Task Aws_js_client_signs_in_with_srp_and_is_refused_with_a_wrong_password()
+    public async Task Aws_js_client_signs_in_with_srp_refreshes_and_is_refused_with_a_wrong_password()
     {
         var username = Arrange.Username("js");
         var sub = await Arrange.ConfirmedUserAsync(_host, _client, username);
@@ -71,6 +71,9 @@ public sealed class CognitoJsClientTests
 
         Assert.That(ok.GetProperty("ok").GetBoolean(), Is.True, ok.ToString());
         Assert.That(Arrange.Payload(ok.GetProperty("idToken").GetString()!).GetProperty("sub").GetString(), Is.EqualTo(sub));
+        var refreshed = Arrange.Payload(ok.GetProperty("refreshedIdToken").GetString()!);
+        Assert.That(refreshed.GetProperty("sub").GetString(), Is.EqualTo(sub), "the JS client's refreshSession (REFRESH_TOKEN_AUTH) works");
+        Assert.That(refreshed.GetProperty("jti").GetString(), Is.Not.EqualTo(Arrange.Payload(ok.GetProperty("idToken").GetString()!).GetProperty("jti").GetString()));
         Assert.That(wrong.GetProperty("ok").GetBoolean(), Is.False);
         Assert.That(wrong.GetProperty("code").GetString(), Is.EqualTo("NotAuthorizedException"));
         Assert.That(wrong.GetProperty("message").GetString(), Is.EqualTo("Incorrect username or password."));
