@@ -20,6 +20,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Ctrl+C first (the local cloud's documented stop), then SIGKILL after 10 s: shutdown is not what is measured.
+stop_server() {
+  kill -INT "$1" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  echo "server $1 did not stop within 10 s of SIGINT; killing it" >&2
+  kill -KILL "$1" 2>/dev/null || true
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2-$1:.1f}')"; }
@@ -67,7 +74,7 @@ BUCKET=$(python3 -c "import json,sys; d=json.load(open('$WORK/local-data/directa
 echo "| server | aws s3 cp up (${SIZE_MIB} MiB) | aws s3 cp down | peak RSS (VmHWM) | small PutObject (1 KiB, AWSSDK.S3) |"
 echo "|---|---|---|---|---|"
 run_copy "local cloud" "http://127.0.0.1:$LOCAL_PORT" "$BUCKET" "$LOCAL_PID" AKIADIRECTACCESSADMIN directaccess-local-admin-secret "$SMALL"
-kill "$LOCAL_PID"; wait "$LOCAL_PID" 2>/dev/null || true
+stop_server "$LOCAL_PID"
 
 # --- moto_server (fewer small requests: it is far slower)
 MOTO_PORT=$(free_port)

@@ -47,6 +47,10 @@ public sealed class CatalogDatabase
     private readonly StateDatabase _database;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // One long-lived connection for all writes (used only under the gate): no pool round trip or per-open PRAGMA on
+    // the hot path of small PutObjects.
+    private SqliteConnection? _writer;
+
     /// <summary>Creates the S3 tables if needed.</summary>
     public CatalogDatabase(StateDatabase database)
     {
@@ -66,7 +70,7 @@ public sealed class CatalogDatabase
         await _writeGate.WaitAsync();
         try
         {
-            using var connection = _database.Open();
+            var connection = _writer ??= _database.Open();
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(connection, transaction);
             transaction.Commit();

@@ -30,7 +30,8 @@ public sealed class HashingTempFile : Stream
             Access = FileAccess.Write,
             Share = FileShare.None,
             BufferSize = 0,
-            PreallocationSize = expectedLength,
+            // Reserving space up front keeps large bodies contiguous; for small ones the extra syscall is not worth it.
+            PreallocationSize = expectedLength >= 1024 * 1024 ? expectedLength : 0,
         });
         _checksum = checksumAlgorithm is null ? null : ChecksumAlgorithms.Create(checksumAlgorithm);
     }
