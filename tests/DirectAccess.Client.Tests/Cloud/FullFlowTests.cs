@@ -124,6 +124,8 @@ public sealed class FullFlowTests
     {
         var name = $"newbie-{Guid.NewGuid():N}"[..20];
         await _cloud.Admin.AdminCreateUserAsync(new AdminCreateUserRequest { UserPoolId = _cloud.Config.UserPoolId, Username = name, TemporaryPassword = "Temp-Passw0rd!", MessageAction = "SUPPRESS" });
+        // A user in no group gets no role here (AmbiguousRoleResolution: Deny), so give it one.
+        await _cloud.Admin.AdminAddUserToGroupAsync(new UserPool.AdminUserGroupRequest { UserPoolId = _cloud.Config.UserPoolId, Username = name, GroupName = "viewers" });
         Assert.ThrowsAsync<UnsupportedChallengeException>(() => DirectAccessSession.SignInAsync(_cloud.Config, name, "Temp-Passw0rd!", _cloud.Options()));
 
         var asked = 0;
@@ -242,7 +244,11 @@ public sealed class FullFlowTests
                 parts = journals.All().Sum(j => j.Parts.Count);
             }
 
-            Assert.That(child.HasExited, Is.False, "child ended early: " + child.StandardError.ReadToEnd());
+            if (child.HasExited)
+            {
+                Assert.Fail("child ended early: " + await child.StandardError.ReadToEndAsync());
+            }
+
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
             Assert.That(parts, Is.GreaterThanOrEqualTo(3));
