@@ -19,15 +19,15 @@ public static class LiveRowRequest
     /// <summary>The action as IAM documents it (and names it in a denial), or null when no live request is mapped.</summary>
     public static string? CanonicalAction(string action) => Known.FirstOrDefault(a => string.Equals(a, action, StringComparison.OrdinalIgnoreCase));
 
-    public static Task<RowRun> RunAsync(AccessMatrixCase row, DirectAccessSession caller, S3Arrangements admin, string ourBucket, string whoAmIFunction)
+    public static Task<RowRun> RunAsync(AccessMatrixCase row, RowCaller caller, S3Arrangements admin, string ourBucket, string whoAmIFunction)
     {
         var action = CanonicalAction(row.Row.Action) ?? throw new AssertionException($"no live request is mapped for action {row.Row.Action}");
         if (action == "lambda:InvokeFunction")
         {
-            return new LambdaRowRequests(caller.Functions.Lambda, whoAmIFunction).InvokeAsync(LambdaTarget.Parse(row.Resource), row.IdentityId);
+            return new LambdaRowRequests(caller.Lambda, whoAmIFunction).InvokeAsync(LambdaTarget.Parse(row.Resource), row.IdentityId);
         }
 
-        var s3 = new S3RowRequests(caller.Files.S3, admin, ourBucket, row.Row.Id);
+        var s3 = new S3RowRequests(caller.S3, admin, ourBucket, row.Row.Id);
         var target = S3Target.Parse(row.Resource);
         return action switch
         {

@@ -68,6 +68,9 @@ public sealed class MatrixUserSignIn : IAsyncDisposable
             ? session
             : throw new AssertionException($"{caller} could not sign in and get identity-pool credentials: {_failures.GetValueOrDefault(caller)}");
 
+    /// <summary>Why <paramref name="caller"/> got no credentials, or null.</summary>
+    public Exception? FailureOf(string caller) => _failures.GetValueOrDefault(caller);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var session in _sessions.Values)
