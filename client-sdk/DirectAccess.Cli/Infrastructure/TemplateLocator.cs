@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace DirectAccess.Cli.Infrastructure;
 
-/// <summary>Finds <c>template.yaml</c>: the given path, the working directory or one above it, or the repository this tool was built from.</summary>
+/// <summary>
+/// Finds <c>template.yaml</c>: the given path, the working directory or one above it (next to a <c>policies/</c>
+/// folder), the copy bundled with the tool (<c>stack/</c>), or the repository this tool was built from.
+/// </summary>
 public static class TemplateLocator
 {
     /// <summary>The template path to use.</summary>
@@ -21,6 +24,12 @@ public static class TemplateLocator
             {
                 return candidate;
             }
+        }
+
+        var bundled = Path.Combine(AppContext.BaseDirectory, "stack", "template.yaml");
+        if (File.Exists(bundled))
+        {
+            return bundled;
         }
 
         var built = typeof(TemplateLocator).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
