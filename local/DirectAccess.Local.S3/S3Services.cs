@@ -39,7 +39,7 @@ public static class S3Services
         {
             StartupCleanup.Run(provider.GetRequiredService<S3DataDirectory>(), provider.GetRequiredService<ObjectCatalog>(),
                 provider.GetRequiredService<UploadCatalog>());
-            return ActivatorUtilities.CreateInstance<S3Handler>(provider);
+            return ActivatorUtilities.CreateInstance<S3Handler>(provider, options.Log);
         });
     }
 }

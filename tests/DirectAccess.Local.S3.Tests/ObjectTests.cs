@@ -193,6 +193,26 @@ public sealed class ObjectTests : S3TestBase
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task VirtualHostedStyleAddressesTheSameObjects()
+    {
+        var key = NewPrefix() + "vh.txt";
+        await PutAsync(key, Encoding.UTF8.GetBytes("virtual"));
+        using var client = Target.Http(Target.Admin);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/" + string.Join('/', key.Split('/').Select(SigV4TestSigner.Encode)));
+        request.Headers.Host = $"{Target.Bucket}.localhost:{Target.Endpoint.Port}";
+        var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("virtual"));
+    }
+
+    [Test]
+    public async Task KeyLongerThan1024BytesIsRejected()
+    {
+        var response = await PutAsync(NewPrefix() + new string('k', 1025), [1]);
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "KeyTooLongError");
+    }
+
     private static int CountBlobs() =>
         Directory.EnumerateFiles(Path.Combine(Target.DataDir, "s3", "blobs"), "*", SearchOption.AllDirectories).Count();
 }

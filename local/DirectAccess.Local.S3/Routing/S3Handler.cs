@@ -22,8 +22,12 @@ public sealed class S3Handler(
     DeleteOperations deletes,
     ListObjectsOperation listing,
     MultipartUploadOperations multipart,
-    MultipartListOperations multipartListing) : IAwsServiceHandler
+    MultipartListOperations multipartListing,
+    TextWriter log) : IAwsServiceHandler
 {
+    // S3 limits keys to 1,024 bytes of UTF-8 (S3 user guide, "Naming objects").
+    private const int MaxKeyBytes = 1024;
+
     private readonly HashSet<string> _buckets = stack.Buckets.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -55,6 +59,11 @@ public sealed class S3Handler(
                 throw S3Errors.NoSuchBucket(address.Bucket);
             }
 
+            if (address.Key is not null && System.Text.Encoding.UTF8.GetByteCount(address.Key) > MaxKeyBytes)
+            {
+                throw new S3Exception(400, "KeyTooLongError", "Your key is too long");
+            }
+
             var request = new S3Request(context, authentication.Result.Caller!, authentication.Payload, address.Bucket, address.Key);
             await DispatchAsync(operation, request);
         }
@@ -69,6 +78,13 @@ public sealed class S3Handler(
         catch (Exception error) when (error is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer. Temporary files were removed on the way out.
+        }
+        catch (Exception error)
+        {
+            // A bug or a broken store: say so in S3's words rather than with an empty 500, and leave a trace.
+            await log.WriteLineAsync($"s3: {context.Request.Method} {context.Request.Path} failed (request {requestId}): {error}");
+            await ErrorResponseWriter.WriteAsync(context,
+                S3Errors.InternalError("We encountered an internal error. Please try again."), requestId, hostId);
         }
     }
 

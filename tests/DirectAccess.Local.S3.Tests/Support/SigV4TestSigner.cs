@@ -22,7 +22,8 @@ public sealed class SigV4TestSigner(TestCredentials credentials) : DelegatingHan
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
         var uri = request.RequestUri!;
-        request.Headers.Host = uri.Authority;
+        var host = request.Headers.Host ?? uri.Authority; // a preset Host (virtual-hosted style) is what gets signed
+        request.Headers.Host = host;
         request.Headers.Remove("x-amz-date");
         request.Headers.Remove("x-amz-content-sha256");
         request.Headers.Remove("x-amz-security-token");
@@ -35,7 +36,7 @@ public sealed class SigV4TestSigner(TestCredentials credentials) : DelegatingHan
 
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["host"] = uri.Authority,
+            ["host"] = host,
             ["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD",
             ["x-amz-date"] = amzDate,
         };
