@@ -59,6 +59,51 @@ public sealed class ChecksumTests : S3TestBase
         Assert.That(Directory.GetFiles(Path.Combine(Target.DataDir, "s3", "tmp")).Length, Is.LessThanOrEqualTo(tempBefore));
     }
 
+    /// <summary>
+    /// The AWSSDK default framing by hand: <c>STREAMING-UNSIGNED-PAYLOAD-TRAILER</c>, aws-chunked body, CRC32 as a trailer.
+    /// A wrong trailer is <c>BadDigest</c> and stores nothing; the right one is stored and returned.
+    /// </summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task TrailerChecksumInAwsChunkedBodyIsVerified(bool correct)
+    {
+        Target.RequireRealCloud();
+        var key = NewPrefix() + "trailer";
+        var body = RandomBytes(70_000);
+        var crc = Checksum("CRC32", correct ? body : [1, 2, 3]);
+        var framed = new MemoryStream();
+        void Write(string text) => framed.Write(System.Text.Encoding.ASCII.GetBytes(text));
+        Write($"{40_000:x}\r\n");
+        framed.Write(body, 0, 40_000);
+        Write($"\r\n{30_000:x}\r\n");
+        framed.Write(body, 40_000, 30_000);
+        Write($"\r\n0\r\nx-amz-checksum-crc32:{crc}\r\n\r\n");
+
+        using var client = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Target.Endpoint, Target.PathOf(key))) { Content = new ByteArrayContent(framed.ToArray()) };
+        request.Content.Headers.ContentEncoding.Add("aws-chunked");
+        request.Headers.TryAddWithoutValidation("x-amz-decoded-content-length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("x-amz-trailer", "x-amz-checksum-crc32");
+        request.Headers.TryAddWithoutValidation("x-amz-sdk-checksum-algorithm", "CRC32");
+        Support.SigV4TestSigner.Sign(request, Target.Admin, DateTime.UtcNow, "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+        var response = await client.SendAsync(request);
+        if (!correct)
+        {
+            await AssertErrorAsync(response, HttpStatusCode.BadRequest, "BadDigest");
+            Assert.That((await GetAsync(key)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            return;
+        }
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var get = await GetAsync(key, new Dictionary<string, string> { ["x-amz-checksum-mode"] = "ENABLED" });
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await get.Content.ReadAsByteArrayAsync(), Is.EqualTo(body));
+            Assert.That(Header(get, "x-amz-checksum-crc32"), Is.EqualTo(crc));
+            Assert.That(Header(get, "Content-Encoding"), Is.Null, "aws-chunked describes the upload, not the object");
+        });
+    }
+
     [Test]
     public async Task ContentMd5IsVerified()
     {

@@ -17,7 +17,9 @@ public sealed class SigV4TestSigner(TestCredentials credentials) : DelegatingHan
         return base.SendAsync(request, cancellationToken);
     }
 
-    public static void Sign(HttpRequestMessage request, TestCredentials credentials, DateTime now)
+    /// <summary>Signs <paramref name="request"/>; <paramref name="payload"/> is the <c>x-amz-content-sha256</c> value
+    /// (<c>UNSIGNED-PAYLOAD</c>, <c>STREAMING-UNSIGNED-PAYLOAD-TRAILER</c>, ...). Every <c>x-amz-*</c> header is signed.</summary>
+    public static void Sign(HttpRequestMessage request, TestCredentials credentials, DateTime now, string payload = "UNSIGNED-PAYLOAD")
     {
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
@@ -28,21 +30,16 @@ public sealed class SigV4TestSigner(TestCredentials credentials) : DelegatingHan
         request.Headers.Remove("x-amz-content-sha256");
         request.Headers.Remove("x-amz-security-token");
         request.Headers.TryAddWithoutValidation("x-amz-date", amzDate);
-        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", payload);
         if (credentials.SessionToken is not null)
         {
             request.Headers.TryAddWithoutValidation("x-amz-security-token", credentials.SessionToken);
         }
 
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["host"] = host };
+        foreach (var header in request.Headers.Where(h => h.Key.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase)))
         {
-            ["host"] = host,
-            ["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD",
-            ["x-amz-date"] = amzDate,
-        };
-        if (credentials.SessionToken is not null)
-        {
-            headers["x-amz-security-token"] = credentials.SessionToken;
+            headers[header.Key.ToLowerInvariant()] = string.Join(',', header.Value).Trim();
         }
 
         var signedHeaders = string.Join(';', headers.Keys);
@@ -52,7 +49,7 @@ public sealed class SigV4TestSigner(TestCredentials credentials) : DelegatingHan
             CanonicalQuery(uri.Query),
             string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n")),
             signedHeaders,
-            "UNSIGNED-PAYLOAD");
+            payload);
         var scope = $"{date}/us-east-1/s3/aws4_request";
         var toSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
         var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + credentials.SecretAccessKey), date);
