@@ -58,6 +58,11 @@ public sealed class ObjectWriteOperations(
         var condition = WriteCondition.FromHeaders(request.Http.Headers);
         var source = ObjectReadOperations.FindOrExplain(objects, authorization, request, sourceBucket, sourceKey);
         Preconditions.EvaluateCopySource(request.Http.Headers, source);
+        if (source.Size > S3Limits.MaxSingleUpload)
+        {
+            throw S3Errors.InvalidRequest(
+                $"The specified copy source is larger than the maximum allowable size for a copy source: {S3Limits.MaxSingleUpload}");
+        }
 
         var directive = request.Header("x-amz-metadata-directive")?.ToUpperInvariant() ?? "COPY";
         if (directive is not ("COPY" or "REPLACE"))
