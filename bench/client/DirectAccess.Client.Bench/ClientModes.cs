@@ -15,7 +15,19 @@ internal static class ClientModes
         var (config, options) = Setup(a);
         await using var session = await DirectAccessSession.SignInAsync(config, a[2], a[3], options);
         var clock = Stopwatch.StartNew();
-        var result = await session.Files.UploadAsync(a[4], a[5]);
+        // Optional tuning knobs for experiments (the reported table uses the defaults).
+        var upload = new UploadOptions();
+        if (Environment.GetEnvironmentVariable("BENCH_PART_MIB") is { Length: > 0 } part)
+        {
+            upload = upload with { PartSize = long.Parse(part, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024 };
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") is { Length: > 0 } concurrency)
+        {
+            upload = upload with { Concurrency = int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        var result = await session.Files.UploadAsync(a[4], a[5], upload);
         Console.WriteLine($"seconds={clock.Elapsed.TotalSeconds:F3} size={result.Size} checksum={result.Checksum}");
         return 0;
     }

@@ -16,9 +16,10 @@ namespace DirectAccess.Client.Credentials;
 /// <para>Enhanced flow (default): <c>GetId</c> then <c>GetCredentialsForIdentity</c> with
 /// <c>Logins = { "cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;": idToken }</c> and the optional
 /// <c>CustomRoleArn</c>. Basic flow: <c>GetOpenIdToken</c> then STS <c>AssumeRoleWithWebIdentity</c>.</para>
-/// <para>Refresh: the AWS SDK base class (<see cref="RefreshingAWSCredentials"/>) serves the current credentials
-/// while one background refresh runs inside the pre-expiry window (<see cref="IdentityPoolCredentialsOptions.RefreshAhead"/>),
-/// and blocks readers only when the credentials have actually expired. Each refresh first renews the ID token with
+/// <para>Refresh: inside the pre-expiry window (<see cref="IdentityPoolCredentialsOptions.RefreshAhead"/>, capped at
+/// half the lifetime) reads get the current, still valid credentials at once while a single background fetch runs;
+/// only missing or expired credentials make readers wait, and then all wait on that one fetch (never two at once).
+/// A failed background fetch is retried after 5 s; the error surfaces to a reader once the credentials expire. Each refresh first renews the ID token with
 /// the refresh token when it has expired. Expiry is converted to local time using the server's <c>Date</c> header
 /// (clock-skew correction).</para>
 /// <para>Identity ids are cached on disk per (user pool, user, identity pool); when the pool answers

@@ -1,8 +1,9 @@
 namespace DirectAccess.Client.Files;
 
 /// <summary>
-/// Options of an upload. Defaults favour throughput on a fast link: 16 MiB parts, 8 parts in flight (memory ≈
-/// concurrency × part size = 128 MiB at most), CRC32 part checksums.
+/// Options of an upload. Defaults favour throughput on a fast link: 16 MiB parts, 16 parts in flight, CRC32 part
+/// checksums, parts streamed from the file (memory ≈ concurrency × 256 KiB; with <see cref="StreamParts"/> off,
+/// concurrency × part size).
 /// </summary>
 public sealed record UploadOptions
 {
@@ -12,11 +13,18 @@ public sealed record UploadOptions
     /// <summary>Preferred part size in bytes (5 MiB–5 GiB, default 16 MiB); grown automatically to stay within 10,000 parts.</summary>
     public long PartSize { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>Parts uploaded at once (1–64, default 8).</summary>
-    public int Concurrency { get; init; } = 8;
+    /// <summary>Parts uploaded at once (1–64, default 16; chosen by measurement against the local cloud, see bench/client).</summary>
+    public int Concurrency { get; init; } = 16;
 
     /// <summary>Files up to this many bytes go in one <c>PutObject</c> (default = <see cref="PartSize"/>; at most <see cref="PartSize"/>).</summary>
     public long? SinglePutThreshold { get; init; }
+
+    /// <summary>
+    /// File parts are streamed from disk as <c>aws-chunked</c> bodies with the checksum in a trailer (default true):
+    /// memory per part in flight is one 256 KiB chunk instead of the whole part. False: each part is read into a
+    /// part-sized buffer and sent with an <c>x-amz-checksum-*</c> header (for S3 implementations without trailer support).
+    /// </summary>
+    public bool StreamParts { get; init; } = true;
 
     /// <summary>Checksum algorithm for parts and object: <c>CRC32</c> (default), <c>CRC32C</c> or <c>SHA256</c>.</summary>
     public string ChecksumAlgorithm { get; init; } = "CRC32";

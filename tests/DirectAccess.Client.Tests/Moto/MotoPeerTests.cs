@@ -112,6 +112,14 @@ public sealed class MotoPeerTests
         Assert.That(Hash(copy), Is.EqualTo(Hash(source)));
         Assert.That(File.Exists(copy + ".partial"), Is.False);
 
+        // The buffered path (checksum header instead of trailer) against the same peer.
+        var buffered = await files.UploadAsync(source, "big/buffered.bin", options with { StreamParts = false, Concurrency = 3 });
+        Assert.That(buffered.PartCount, Is.EqualTo(5));
+        var copy2 = Path.Combine(dir.Path, "copy2.bin");
+        await files.DownloadAsync("big/buffered.bin", copy2);
+        Assert.That(Hash(copy2), Is.EqualTo(Hash(source)));
+        await files.DeleteAsync("big/buffered.bin");
+
         await files.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes("hello")), "small.txt", options);
         var listed = new List<StoredObject>();
         await foreach (var item in files.ListAsync())

@@ -9,7 +9,8 @@ namespace DirectAccess.Client.Files.Upload;
 
 /// <summary>
 /// Uploads a file: one <c>PutObject</c> when small, else a parallel multipart upload whose parts are read with
-/// positional reads (<see cref="RandomAccess"/>) into a fixed set of part buffers, checksummed, sent, and recorded in
+/// positional reads (<see cref="RandomAccess"/>) — streamed as aws-chunked bodies with a trailing checksum, or read
+/// into a fixed set of part buffers with a checksum header — sent, and recorded in
 /// the journal so that a later run (even after the process was killed) resumes: the journal's upload id is checked
 /// with <c>ListParts</c>, parts whose ETag and size match are kept, the rest are sent, then
 /// <c>CompleteMultipartUpload</c> and the whole-object check (S3 user guide, "Uploading and copying objects using
@@ -52,26 +53,35 @@ internal static class MultipartFileUpload
         var done = new ConcurrentDictionary<int, (string ETag, string Checksum)>(kept.ToDictionary(p => p.Key, p => (p.Value.ETag, p.Value.Checksum)));
         var resumedBytes = kept.Keys.Sum(n => (long)plan.Length(n));
         var tracker = new ProgressTracker(progress, size, resumedBytes, plan.PartCount, kept.Count);
-        var pool = new PartBufferPool(Math.Min(options.Concurrency, plan.PartCount), (int)plan.PartSize);
+        var pool = options.StreamParts ? null : new PartBufferPool(Math.Min(options.Concurrency, plan.PartCount), (int)plan.PartSize);
         var todo = Enumerable.Range(1, plan.PartCount).Where(n => !done.ContainsKey(n));
         await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct }, async (partNumber, token) =>
         {
-            var buffer = await pool.RentAsync(token).ConfigureAwait(false);
-            try
+            var length = plan.Length(partNumber);
+            string etag, checksum;
+            if (pool is null)
             {
-                var length = plan.Length(partNumber);
-                var memory = buffer.AsMemory(0, length);
-                await ReadExactlyAsync(handle, memory, plan.Offset(partNumber), token).ConfigureAwait(false);
-                var checksum = PartSender.Checksum(algorithm, memory.Span);
-                var etag = await PartSender.SendAsync(target, key, header.UploadId, partNumber, memory, algorithm, checksum, token).ConfigureAwait(false);
-                target.Journals.Append(journalPath, new UploadJournalPart(partNumber, etag, checksum, length));
-                done[partNumber] = (etag, checksum);
-                tracker.PartDone(length);
+                (etag, checksum) = await PartSender.StreamAsync(target, key, header.UploadId, partNumber, handle, plan.Offset(partNumber), length, algorithm, token).ConfigureAwait(false);
             }
-            finally
+            else
             {
-                pool.Return(buffer);
+                var buffer = await pool.RentAsync(token).ConfigureAwait(false);
+                try
+                {
+                    var memory = buffer.AsMemory(0, length);
+                    await ReadExactlyAsync(handle, memory, plan.Offset(partNumber), token).ConfigureAwait(false);
+                    checksum = PartSender.Checksum(algorithm, memory.Span);
+                    etag = await PartSender.SendAsync(target, key, header.UploadId, partNumber, memory, algorithm, checksum, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    pool.Return(buffer);
+                }
             }
+
+            target.Journals.Append(journalPath, new UploadJournalPart(partNumber, etag, checksum, length));
+            done[partNumber] = (etag, checksum);
+            tracker.PartDone(length);
         }).ConfigureAwait(false);
 
         // The file must not have changed while it was read; otherwise the object would mix two versions.

@@ -15,6 +15,23 @@ internal static class PartSender
         return checksum.GetBase64AndReset();
     }
 
+    /// <summary>Streams the part from the file with a trailing checksum; returns the ETag and the checksum.</summary>
+    public static async Task<(string ETag, string Checksum)> StreamAsync(UploadTarget target, string key, string uploadId, int partNumber,
+        Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, int length, string algorithm, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await target.Writer.PutStreamingPartAsync(target.Bucket, key, uploadId, partNumber, file, offset, length, algorithm, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && S3Calls.IsTransient(e) && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * (1 << attempt)), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Sends the part; returns the ETag.</summary>
     public static async Task<string> SendAsync(UploadTarget target, string key, string uploadId, int partNumber, ReadOnlyMemory<byte> data,
         string algorithm, string checksum, CancellationToken ct)

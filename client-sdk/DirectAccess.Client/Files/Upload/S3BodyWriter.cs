@@ -62,6 +62,34 @@ internal sealed class S3BodyWriter
     }
 
     /// <summary>
+    /// <c>UploadPart</c> streamed from the file with a trailing checksum (<see cref="ChunkedTrailerContent"/>).
+    /// Returns the ETag and the part's Base64 checksum.
+    /// </summary>
+    public async Task<(string ETag, string Checksum)> PutStreamingPartAsync(string bucket, string key, string uploadId, int partNumber,
+        Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, int length, string checksumAlgorithm, CancellationToken ct)
+    {
+        var (uri, canonicalPath) = ObjectUri(bucket, key, $"partNumber={partNumber}&uploadId={Uri.EscapeDataString(uploadId)}");
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri);
+        var content = new ChunkedTrailerContent(file, offset, length, checksumAlgorithm);
+        request.Content = content;
+        content.Headers.ContentEncoding.Add("aws-chunked");
+        request.Headers.TryAddWithoutValidation("x-amz-decoded-content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("x-amz-trailer", content.TrailerName);
+        var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        SigV4Signer.Sign(request, "STREAMING-UNSIGNED-PAYLOAD-TRAILER", canonicalPath, credentials, _config.Region, "s3", _skew.ServerUtcNow);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        _skew.Observe(response.Headers.Date);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw S3ErrorParser.Parse(response, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+        }
+
+        var etag = response.Headers.ETag?.Tag
+            ?? throw new Errors.DirectAccessServiceException("InvalidResponse", "S3 answered UploadPart without an ETag.", AwsJsonProtocolClient.RequestIdOf(response), response.StatusCode, "s3");
+        return (etag, content.Checksum ?? throw new InvalidOperationException("part body was not sent"));
+    }
+
+    /// <summary>
     /// The object URL: path-style under an endpoint override (what the local cloud and most emulators need),
     /// virtual-hosted <c>https://&lt;bucket&gt;.s3.&lt;region&gt;.amazonaws.com/</c> on AWS. Each key segment is
     /// percent-encoded once; that encoded path is also S3's canonical URI.

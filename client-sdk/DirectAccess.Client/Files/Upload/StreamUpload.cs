@@ -23,7 +23,8 @@ internal static class StreamUpload
             partSize = (int)PartPlan.For(l, options.PartSize).PartSize;
         }
 
-        var pool = new PartBufferPool(options.Concurrency, partSize);
+        // A stream has to be buffered part by part; at most 8 parts are held whatever the concurrency.
+        var pool = new PartBufferPool(Math.Min(options.Concurrency, 8), partSize);
         var first = await pool.RentAsync(ct).ConfigureAwait(false);
         var firstLength = await source.ReadAtLeastAsync(first.AsMemory(0, partSize), partSize, throwOnEndOfStream: false, ct).ConfigureAwait(false);
         if (firstLength < partSize || firstLength <= options.EffectiveSinglePutThreshold && source.CanSeek && source.Position == source.Length)
