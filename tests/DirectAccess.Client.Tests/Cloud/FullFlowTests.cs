@@ -183,6 +183,21 @@ public sealed class FullFlowTests
         });
 
         Assert.ThrowsAsync<PayloadTooLargeException>(() => session.Functions.InvokeAsync<string, WhoAmIResponse>("WhoAmI", new string('x', 7 * 1024 * 1024)));
+
+        var tailed = await session.Functions.InvokeAsync<EmptyRequest, WhoAmIResponse>("WhoAmI", new EmptyRequest(), new Functions.InvokeOptions { TailLog = true });
+        Assert.Multiple(() =>
+        {
+            Assert.That(tailed.Payload.IdentityId, Is.EqualTo(session.Identity.IdentityId));
+            Assert.That(tailed.RequestId, Is.Not.Null.And.Not.Empty);
+            Assert.That(tailed.LogResult, Is.Not.Null, "X-Amz-Log-Type: Tail returns the log tail");
+        });
+
+        var queued = await session.Functions.Lambda.InvokeAsync(new Functions.InvokeRequest
+        {
+            FunctionName = _cloud.Config.ResolveFunctionName("WhoAmI"),
+            InvocationType = "Event",
+        });
+        Assert.That(queued.StatusCode, Is.EqualTo(202));
     }
 
     [Test]
