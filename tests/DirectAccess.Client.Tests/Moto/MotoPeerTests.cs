@@ -136,6 +136,21 @@ public sealed class MotoPeerTests
         }
 
         await files.DeleteAsync("small.txt");
+
+        // A journal whose file changed is stale: the upload is aborted and the journal removed.
+        using (var cts = new CancellationTokenSource())
+        {
+            var journals = new UploadJournalStore(dir.Path);
+            var stale = Path.Combine(dir.Path, "stale.bin");
+            WriteRandom(stale, 11 * MiB);
+            var reports = new Cloud.SyncProgress([], _ => cts.Cancel());
+            Assert.CatchAsync<OperationCanceledException>(() => files.UploadAsync(stale, "stale.bin", options, reports, cts.Token));
+            var journal = journals.All().Single();
+            File.AppendAllText(stale, "changed");
+            Assert.That(await files.CleanUpStaleUploadsAsync(), Is.EqualTo(1));
+            Assert.That(journals.All(), Is.Empty);
+            Assert.ThrowsAsync<AmazonS3Exception>(() => s3.ListPartsAsync(new ListPartsRequest { BucketName = "peer-bucket", Key = journal.Header.Key, UploadId = journal.Header.UploadId }));
+        }
         Assert.ThrowsAsync<AmazonS3Exception>(() => s3.GetObjectMetadataAsync("peer-bucket", "private/us-east-1:peer/small.txt"));
     }
 

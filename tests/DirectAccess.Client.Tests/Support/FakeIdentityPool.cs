@@ -16,6 +16,7 @@ public sealed class FakeIdentityPool : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private int _getIdCalls;
     private int _credentialCalls;
+    private int _refreshTokenCalls;
 
     public FakeIdentityPool()
     {
@@ -40,6 +41,11 @@ public sealed class FakeIdentityPool : IDisposable
     public TimeSpan ServerClockOffset { get; set; }
 
     public int GetIdCalls => Volatile.Read(ref _getIdCalls);
+
+    public int RefreshTokenCalls => Volatile.Read(ref _refreshTokenCalls);
+
+    /// <summary>ID tokens seen in <c>Logins</c> of GetCredentialsForIdentity, in order.</summary>
+    public List<string> IdTokensSeen { get; } = [];
 
     public int CredentialCalls => Volatile.Read(ref _credentialCalls);
 
@@ -84,6 +90,11 @@ public sealed class FakeIdentityPool : IDisposable
         {
             Interlocked.Increment(ref _credentialCalls);
             var id = body.GetProperty("IdentityId").GetString();
+            lock (IdTokensSeen)
+            {
+                IdTokensSeen.Add(body.GetProperty("Logins").EnumerateObject().First().Value.GetString()!);
+            }
+
             lock (CustomRoleArns)
             {
                 CustomRoleArns.Add(body.TryGetProperty("CustomRoleArn", out var role) ? role.GetString() : null);
@@ -105,6 +116,13 @@ public sealed class FakeIdentityPool : IDisposable
                     Credentials = new { AccessKeyId = $"ASIAFAKE{n:D8}", SecretKey = "secret" + n, SessionToken = "token" + n, Expiration = expiration },
                 });
             }
+        }
+        else if (target.EndsWith(".InitiateAuth", StringComparison.Ordinal) && body.GetProperty("AuthFlow").GetString() == "REFRESH_TOKEN_AUTH")
+        {
+            // User pool side: renew the ID token (valid 1 h) as REFRESH_TOKEN_AUTH does.
+            Interlocked.Increment(ref _refreshTokenCalls);
+            var renewed = FakeTokens.For("sub-1", "alice", DateTime.UtcNow.AddHours(1), refreshToken: null);
+            json = JsonSerializer.Serialize(new { AuthenticationResult = new { renewed.IdToken, renewed.AccessToken, ExpiresIn = 3600, TokenType = "Bearer" } });
         }
         else
         {

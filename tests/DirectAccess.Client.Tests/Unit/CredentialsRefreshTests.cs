@@ -11,13 +11,13 @@ namespace DirectAccess.Client.Tests.Unit;
 /// <summary>Refresh behaviour of <see cref="CognitoIdentityPoolCredentials"/> against a fake identity pool on loopback.</summary>
 public sealed class CredentialsRefreshTests
 {
-    private static (CognitoIdentityPoolCredentials Credentials, HttpClient Http) Create(FakeIdentityPool pool, string dataDir, IdentityPoolCredentialsOptions? options = null)
+    private static (CognitoIdentityPoolCredentials Credentials, HttpClient Http) Create(FakeIdentityPool pool, string dataDir, IdentityPoolCredentialsOptions? options = null, DateTime? idTokenExpiry = null)
     {
         var http = new HttpClient();
         var skew = new ClockSkew();
         var userPool = new CognitoUserPoolClient(http, pool.Endpoint, "us-east-1", skew);
         var authenticator = new UserPoolAuthenticator(userPool, "us-east-1_TestPool1", "client");
-        var tokens = new UserPoolTokenSource(authenticator, FakeTokens.For("sub-1", "alice", DateTime.UtcNow.AddHours(1), ["arn:aws:iam::000000000000:role/a", "arn:aws:iam::000000000000:role/b"]), skew);
+        var tokens = new UserPoolTokenSource(authenticator, FakeTokens.For("sub-1", "alice", idTokenExpiry ?? DateTime.UtcNow.AddHours(1), ["arn:aws:iam::000000000000:role/a", "arn:aws:iam::000000000000:role/b"]), skew);
         var identity = new CognitoIdentityClient(http, pool.Endpoint, "us-east-1", skew);
         var credentials = new CognitoIdentityPoolCredentials("us-east-1:pool", "us-east-1_TestPool1", "us-east-1", tokens, identity, null, skew,
             (options ?? new IdentityPoolCredentialsOptions()) with { DataDirectory = dataDir });
@@ -95,6 +95,24 @@ public sealed class CredentialsRefreshTests
         var e = Assert.ThrowsAsync<Errors.ResourceNotFoundException>(() => credentials.GetCredentialsAsync());
         Assert.That(e!.RequestId, Is.EqualTo("req-refused"));
         Assert.That(pool.CredentialCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AnExpiredIdTokenIsRenewedWithTheRefreshTokenBeforeFetching()
+    {
+        using var pool = new FakeIdentityPool();
+        using var dir = new TempDirectory();
+        var (credentials, http) = Create(pool, dir.Path, idTokenExpiry: DateTime.UtcNow.AddMinutes(-5));
+        using var _ = http;
+
+        await credentials.GetCredentialsAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pool.RefreshTokenCalls, Is.EqualTo(1));
+            var sent = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(pool.IdTokensSeen.Single());
+            Assert.That(sent.ValidTo, Is.GreaterThan(DateTime.UtcNow.AddMinutes(50)), "the renewed ID token was sent, not the expired one");
+        });
     }
 
     [Test]
