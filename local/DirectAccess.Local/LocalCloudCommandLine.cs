@@ -1,4 +1,6 @@
 using DirectAccess.Local.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DirectAccess.Local;
 
@@ -35,9 +37,9 @@ public static class LocalCloudCommandLine
             Console.WriteLine($"DirectAccess local cloud ready at {cloud.Endpoint} (region {options.Region}, data {options.DataDir})");
             Console.WriteLine($"admin credentials: {options.AdminAccessKeyId} / {options.AdminSecretAccessKey}");
             Console.WriteLine($"config: {cloud.ConfigPath}");
+            // The host's console lifetime turns SIGINT/SIGTERM into "application stopping"; wait for that.
             var stop = new TaskCompletionSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+            cloud.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stop.TrySetResult());
             await stop.Task;
         }
 

@@ -71,6 +71,12 @@ internal sealed partial class LocalCloudProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends SIGINT (Ctrl+C), as a user stopping it in a terminal does.</summary>
+    public void Interrupt() => _ = Kill(_process.Id, 2);
+
+    /// <summary>Sends SIGTERM, as a service manager stopping it does.</summary>
+    public void Terminate() => _ = Kill(_process.Id, 15);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -94,6 +100,9 @@ internal sealed partial class LocalCloudProcess : IAsyncDisposable
             _output.Add(line);
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
     private static partial Regex EndpointPattern();

@@ -25,6 +25,26 @@ public sealed class LocalCloudStartupTests
         Assert.That(cloud.Output, Has.Some.Contains(LocalCloudOptions.DefaultAdminAccessKeyId), "admin credentials are printed");
     }
 
+    [TestCase("SIGINT")]
+    [TestCase("SIGTERM")]
+    public async Task Stops_cleanly_on_a_signal(string signal)
+    {
+        using var data = new TempDirectory();
+        await using var cloud = LocalCloudProcess.Start("--port", "0", "--data-dir", data.Path, "--template", RepoPaths.Template);
+        await cloud.WaitForReadyAsync(StartTimeout);
+
+        if (signal == "SIGINT")
+        {
+            cloud.Interrupt();
+        }
+        else
+        {
+            cloud.Terminate();
+        }
+
+        Assert.That(await cloud.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.Zero);
+    }
+
     [Test]
     public async Task Writes_directaccess_json_with_the_resolved_outputs_and_the_endpoint()
     {
