@@ -38,6 +38,16 @@ public sealed class IamTests : S3TestBase
     }
 
     [Test]
+    public async Task BucketAdministrationIsDecidedByIamBeforeAnythingElse()
+    {
+        // An unauthorized caller learns nothing beyond AWS's 403; only an allowed caller hears that it is not served here.
+        await AssertDeniedAsync(await SendAsync(Target.Alice, HttpMethod.Delete, "/" + Target.Bucket), Target.Alice, "s3:DeleteBucket");
+        await AssertDeniedAsync(await SendAsync(Target.Bob, HttpMethod.Put, "/" + Target.Bucket, []), Target.Bob, "s3:CreateBucket");
+        await AssertErrorAsync(await SendAsync(Target.Admin, HttpMethod.Delete, "/" + Target.Bucket), (HttpStatusCode)501, "NotImplemented");
+        Assert.That((await SendAsync(Target.Admin, HttpMethod.Head, "/" + Target.Bucket)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the bucket is still there");
+    }
+
+    [Test]
     public async Task ErinCannotReadDeleteOrAbortAlicesObjects()
     {
         var key = OwnKey(Target.Alice);

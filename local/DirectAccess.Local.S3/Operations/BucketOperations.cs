@@ -1,4 +1,5 @@
 using DirectAccess.Local.Model;
+using Microsoft.AspNetCore.Http;
 using DirectAccess.Local.S3.Protocol;
 using DirectAccess.Local.S3.Routing;
 using DirectAccess.Local.S3.Security;
@@ -42,6 +43,20 @@ public sealed class BucketOperations(StackModel stack, S3DataDirectory directory
         request.Response.StatusCode = 200;
         request.Response.Headers["x-amz-bucket-region"] = stack.Region;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// CreateBucket (PUT) and DeleteBucket (DELETE): IAM decides first (<c>s3:CreateBucket</c> / <c>s3:DeleteBucket</c>
+    /// on the bucket ARN), as on AWS; an allowed caller then gets 501, because the template owns the buckets.
+    /// </summary>
+    /// <exception cref="S3Exception">403 AccessDenied when IAM refuses; 501 NotImplemented otherwise.</exception>
+    public Task BucketAdministrationAsync(S3Request request)
+    {
+        var create = HttpMethods.IsPut(request.Context.Request.Method);
+        authorization.RequireOnBucket(request, create ? "s3:CreateBucket" : "s3:DeleteBucket");
+        throw S3Errors.NotImplemented(create
+            ? "CreateBucket (buckets come from template.yaml)"
+            : "DeleteBucket (buckets come from template.yaml)");
     }
 
     /// <summary>GetBucketLocation: empty for us-east-1, as S3 answers.</summary>

@@ -93,6 +93,7 @@ public sealed class S3Handler(
         S3Operation.ListBuckets => buckets.ListBucketsAsync(request),
         S3Operation.HeadBucket => buckets.HeadBucketAsync(request),
         S3Operation.GetBucketLocation => buckets.GetBucketLocationAsync(request),
+        S3Operation.BucketAdministration => buckets.BucketAdministrationAsync(request),
         S3Operation.ListObjectsV2 => listing.ListObjectsV2Async(request),
         S3Operation.ListMultipartUploads => multipartListing.ListMultipartUploadsAsync(request),
         S3Operation.DeleteObjects => deletes.DeleteObjectsAsync(request),

@@ -9,6 +9,11 @@ public enum S3Operation
     /// <summary>HEAD /bucket.</summary>
     HeadBucket,
 
+    /// <summary>PUT /bucket (CreateBucket) or DELETE /bucket (DeleteBucket): buckets come from the template, so
+    /// these are authorized as IAM would and then refused with 501 (never 501 before IAM: that would tell an
+    /// unauthorized caller more than AWS does).</summary>
+    BucketAdministration,
+
     /// <summary>GET /bucket?location.</summary>
     GetBucketLocation,
 

@@ -46,6 +46,7 @@ public static class S3OperationResolver
                 _ when HttpMethods.IsGet(method) && query["list-type"] == "2" => S3Operation.ListObjectsV2,
                 _ when HttpMethods.IsPost(method) && query.ContainsKey("delete") => S3Operation.DeleteObjects,
                 _ when HttpMethods.IsGet(method) => throw S3Errors.NotImplemented("ListObjects (version 1); use ListObjectsV2 (list-type=2)"),
+                _ when HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) => S3Operation.BucketAdministration,
                 _ => throw S3Errors.NotImplemented($"{method} on a bucket"),
             };
         }
