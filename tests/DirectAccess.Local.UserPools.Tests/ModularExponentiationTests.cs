@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Security.Cryptography;
 using DirectAccess.Local.UserPools.Srp;
+using DirectAccess.Srp;
 
 namespace DirectAccess.Local.UserPools.Tests;
 
-/// <summary>The server's libcrypto-backed ModPow agrees with BigInteger.ModPow.</summary>
+/// <summary>The shared libcrypto-backed ModPow (SRP client and server) agrees with BigInteger.ModPow.</summary>
 public sealed class ModularExponentiationTests
 {
     private static BigInteger Random(int bytes) => new(RandomNumberGenerator.GetBytes(bytes), isUnsigned: true, isBigEndian: true);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using DirectAccess.Srp;
 
 namespace DirectAccess.Client.UserPool.Srp;
 
@@ -25,7 +26,7 @@ internal sealed class SrpSession
     internal SrpSession(BigInteger a)
     {
         _a = a;
-        PublicA = BigInteger.ModPow(SrpGroup.G, _a, SrpGroup.N);
+        PublicA = ModularExponentiation.ModPow(SrpGroup.G, _a, SrpGroup.N);
         if (PublicA.IsZero)
         {
             throw new CryptographicException("SRP: A mod N is 0; pick another a.");
@@ -59,9 +60,9 @@ internal sealed class SrpSession
 
         var identityHash = SrpGroup.Hash(Encoding.UTF8.GetBytes($"{poolName}{userIdForSrp}:{password}"));
         var x = SrpGroup.HashToInteger(SrpGroup.Pad(SrpGroup.FromHex(saltHex)), identityHash);
-        var gx = BigInteger.ModPow(SrpGroup.G, x, SrpGroup.N);
+        var gx = ModularExponentiation.ModPow(SrpGroup.G, x, SrpGroup.N);
         var baseValue = SrpGroup.Mod(b - SrpGroup.K * gx, SrpGroup.N);
-        var s = BigInteger.ModPow(baseValue, _a + u * x, SrpGroup.N);
+        var s = ModularExponentiation.ModPow(baseValue, _a + u * x, SrpGroup.N);
         return HKDF.DeriveKey(HashAlgorithmName.SHA256, SrpGroup.Pad(s), 16, SrpGroup.Pad(u), DerivedKeyInfo);
     }
 
@@ -83,7 +84,7 @@ internal sealed class SrpSession
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var a = new BigInteger(RandomNumberGenerator.GetBytes(128), isUnsigned: true, isBigEndian: true);
-            if (!BigInteger.ModPow(SrpGroup.G, a, SrpGroup.N).IsZero)
+            if (!ModularExponentiation.ModPow(SrpGroup.G, a, SrpGroup.N).IsZero)
             {
                 return a;
             }

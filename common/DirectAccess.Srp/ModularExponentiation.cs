@@ -2,10 +2,10 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace DirectAccess.Local.UserPools.Srp;
+namespace DirectAccess.Srp;
 
 /// <summary>
-/// x^e mod m for SRP. .NET's <see cref="BigInteger.ModPow"/> is roughly 20× slower than OpenSSL at 3072 bits, which
+/// x^e mod m for SRP-6a (client and server). .NET's <see cref="BigInteger.ModPow"/> is roughly 20× slower than OpenSSL at 3072 bits, which
 /// would make every sign-in cost tens of milliseconds of CPU; so where OpenSSL's libcrypto 3 is loadable (Linux, where
 /// .NET itself uses it) the constant-time Montgomery exponentiation <c>BN_mod_exp_mont_consttime</c> is used, checked
 /// once against <see cref="BigInteger.ModPow"/> at first use; elsewhere <see cref="BigInteger.ModPow"/>.
@@ -43,9 +43,10 @@ public static class ModularExponentiation
     {
         try
         {
-            var modulus = SrpGroup.N;
-            var value = SrpGroup.FromBytes(RandomNumberGenerator.GetBytes(48));
-            var exponent = SrpGroup.FromBytes(RandomNumberGenerator.GetBytes(32));
+            // Any odd modulus proves the native path computes what BigInteger does; 2^255 - 19 is a well-known prime.
+            var modulus = (BigInteger.One << 255) - 19;
+            var value = new BigInteger(RandomNumberGenerator.GetBytes(31), isUnsigned: true, isBigEndian: true);
+            var exponent = new BigInteger(RandomNumberGenerator.GetBytes(32), isUnsigned: true, isBigEndian: true);
             return OpenSsl(value, exponent, modulus) == BigInteger.ModPow(value, exponent, modulus);
         }
         catch (Exception missing) when (missing is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or CryptographicException)
