@@ -37,7 +37,7 @@ internal sealed class SrpSession
     public BigInteger PublicA { get; }
 
     /// <summary>A as the lower-case hex Cognito expects in <c>SRP_A</c>.</summary>
-    public string PublicAHex => SrpGroup.ToHex(PublicA);
+    public string PublicAHex => SrpGroup.MinimalHex(PublicA);
 
     /// <summary>
     /// Computes the 16-byte HKDF key: x = H(pad(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)),
@@ -47,21 +47,21 @@ internal sealed class SrpSession
     public byte[] DeriveKey(string poolName, string userIdForSrp, string password, string saltHex, string serverBHex)
     {
         var b = SrpGroup.FromHex(serverBHex);
-        if (SrpGroup.Mod(b, SrpGroup.N).IsZero)
+        if (SrpGroup.Mod(b).IsZero)
         {
             throw new CryptographicException("SRP: server sent B mod N = 0.");
         }
 
-        var u = SrpGroup.HashToInteger(SrpGroup.Pad(PublicA), SrpGroup.Pad(b));
+        var u = SrpGroup.Hash(SrpGroup.Pad(PublicA), SrpGroup.Pad(b));
         if (u.IsZero)
         {
             throw new CryptographicException("SRP: u = 0.");
         }
 
-        var identityHash = SrpGroup.Hash(Encoding.UTF8.GetBytes($"{poolName}{userIdForSrp}:{password}"));
-        var x = SrpGroup.HashToInteger(SrpGroup.Pad(SrpGroup.FromHex(saltHex)), identityHash);
+        var identityHash = SrpGroup.HashBytes(Encoding.UTF8.GetBytes($"{poolName}{userIdForSrp}:{password}"));
+        var x = SrpGroup.Hash(SrpGroup.Pad(SrpGroup.FromHex(saltHex)), identityHash);
         var gx = ModularExponentiation.ModPow(SrpGroup.G, x, SrpGroup.N);
-        var baseValue = SrpGroup.Mod(b - SrpGroup.K * gx, SrpGroup.N);
+        var baseValue = SrpGroup.Mod(b - SrpGroup.K * gx);
         var s = ModularExponentiation.ModPow(baseValue, _a + u * x, SrpGroup.N);
         return HKDF.DeriveKey(HashAlgorithmName.SHA256, SrpGroup.Pad(s), 16, SrpGroup.Pad(u), DerivedKeyInfo);
     }

@@ -5,6 +5,7 @@ using DirectAccess.Local.Model;
 using DirectAccess.Local.UserPools.Sessions;
 using DirectAccess.Local.UserPools.Srp;
 using DirectAccess.Local.UserPools.Users;
+using DirectAccess.Srp;
 
 namespace DirectAccess.Local.UserPools.Operations.Auth;
 
@@ -48,9 +49,9 @@ public sealed class SrpAuthFlow(UserStore users, ExpiringSessionStore<SrpSession
             ["ChallengeName"] = "PASSWORD_VERIFIER",
             ["ChallengeParameters"] = new JsonObject
             {
-                ["SALT"] = SrpGroup.ToHex(salt),
+                ["SALT"] = SrpGroup.PaddedHex(salt),
                 ["SECRET_BLOCK"] = secretBlock,
-                ["SRP_B"] = SrpGroup.ToHex(exchange.PublicB),
+                ["SRP_B"] = SrpGroup.PaddedHex(exchange.PublicB),
                 ["USERNAME"] = userIdForSrp,
                 ["USER_ID_FOR_SRP"] = userIdForSrp,
             },
