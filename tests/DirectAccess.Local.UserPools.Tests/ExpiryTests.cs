@@ -53,12 +53,7 @@ public sealed class ExpiryTests
         var username = Arrange.Username("slow");
         await Arrange.ConfirmedUserAsync(_host, _client, username);
         var srp = new TestSrpClient();
-        var challenge = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, username, srp.SrpA);
 
         _clock.Advance(TimeSpan.FromMinutes(4));
         var response = await _client.CallAsync("RespondToAuthChallenge", CognitoTestClient.PasswordVerifierResponse(

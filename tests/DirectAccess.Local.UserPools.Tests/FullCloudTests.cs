@@ -79,12 +79,7 @@ public sealed class FullCloudTests
             var total = Stopwatch.StartNew();
             var srp = new TestSrpClient();
             var server = Stopwatch.StartNew();
-            var challenge = await _client.CallAsync("InitiateAuth", new
-            {
-                AuthFlow = "USER_SRP_AUTH",
-                ClientId,
-                AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-            });
+            var challenge = await _client.StartSrpAsync(ClientId, username, srp.SrpA);
             server.Stop();
             var answer = CognitoTestClient.PasswordVerifierResponse(srp, ClientId, Pool.Id, Arrange.Password, challenge);
             server.Start();

@@ -45,12 +45,7 @@ public sealed class SrpSignInTests
         await Arrange.ConfirmedUserAsync(_host, _client, username);
         var srp = new TestSrpClient();
 
-        var challenge = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username.ToUpperInvariant(), ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, username.ToUpperInvariant(), srp.SrpA);
 
         Assert.That(challenge.Ok, Is.True, challenge.ToString());
         Assert.That(challenge.Body.GetProperty("ChallengeName").GetString(), Is.EqualTo("PASSWORD_VERIFIER"));
@@ -104,12 +99,7 @@ public sealed class SrpSignInTests
         var username = Arrange.Username("replay");
         await Arrange.ConfirmedUserAsync(_host, _client, username);
         var srp = new TestSrpClient();
-        var challenge = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, username, srp.SrpA);
         var answer = CognitoTestClient.PasswordVerifierResponse(srp, UserPoolTestHost.AllFlowsClientId, UserPoolTestHost.PoolId, Arrange.Password, challenge);
 
         var first = await _client.CallAsync("RespondToAuthChallenge", answer);
@@ -125,12 +115,7 @@ public sealed class SrpSignInTests
         var username = Arrange.Username("stale");
         await Arrange.ConfirmedUserAsync(_host, _client, username);
         var srp = new TestSrpClient();
-        var challenge = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, username, srp.SrpA);
 
         var response = await _client.CallAsync("RespondToAuthChallenge", CognitoTestClient.PasswordVerifierResponse(
             srp, UserPoolTestHost.AllFlowsClientId, UserPoolTestHost.PoolId, Arrange.Password, challenge, at: DateTime.UtcNow.AddHours(-1)));
@@ -144,12 +129,7 @@ public sealed class SrpSignInTests
         var username = Arrange.Username("client");
         await Arrange.ConfirmedUserAsync(_host, _client, username);
         var srp = new TestSrpClient();
-        var challenge = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, username, srp.SrpA);
 
         var response = await _client.CallAsync("RespondToAuthChallenge", CognitoTestClient.PasswordVerifierResponse(
             srp, UserPoolTestHost.SrpOnlyClientId, UserPoolTestHost.PoolId, Arrange.Password, challenge));
@@ -160,12 +140,7 @@ public sealed class SrpSignInTests
     [Test]
     public async Task Srp_a_congruent_to_zero_is_refused()
     {
-        var response = await _client.CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = UserPoolTestHost.AllFlowsClientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "anyone", ["SRP_A"] = "0" },
-        });
+        var response = await _client.StartSrpAsync(UserPoolTestHost.AllFlowsClientId, "anyone", "0");
 
         Assert.That(response.ErrorType, Is.EqualTo("InvalidParameterException"));
     }

@@ -35,17 +35,20 @@ public sealed class CognitoTestClient(Uri endpoint) : IDisposable
     /// <summary>An unsigned JSON 1.1 call to any target (e.g. <c>AWSCognitoIdentityService.GetId</c>).</summary>
     public Task<CognitoResponse> CallTargetAsync(string target, object body) => SendAsync(target, body, null);
 
+    /// <summary><c>InitiateAuth</c> with <c>USER_SRP_AUTH</c> for <paramref name="username"/> and the given <c>SRP_A</c> (hex).</summary>
+    public Task<CognitoResponse> StartSrpAsync(string clientId, string username, string srpA) => CallAsync("InitiateAuth", new
+    {
+        AuthFlow = "USER_SRP_AUTH",
+        ClientId = clientId,
+        AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srpA },
+    });
+
     /// <summary>USER_SRP_AUTH then PASSWORD_VERIFIER; returns the second response (or the first when it failed).</summary>
     public async Task<CognitoResponse> SrpSignInAsync(string clientId, string poolId, string username, string password, bool padDay = false,
         DateTime? at = null)
     {
         var srp = new TestSrpClient();
-        var challenge = await CallAsync("InitiateAuth", new
-        {
-            AuthFlow = "USER_SRP_AUTH",
-            ClientId = clientId,
-            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA },
-        });
+        var challenge = await StartSrpAsync(clientId, username, srp.SrpA);
         if (!challenge.Ok)
         {
             return challenge;
